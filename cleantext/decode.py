@@ -1,0 +1,231 @@
+"""decode: bytes in any encoding to text.
+
+Order of evidence: a byte-order mark; strict UTF-8; the NUL-byte pattern of BOM-less
+UTF-16/32; then the Chinese legacy encodings (GB18030, Big5, Big5-HKSCS, and a charset the
+page declares), each of which must decode cleanly. chardet breaks ties. A declared
+``<meta charset>`` is only believed when the bytes agree with it.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .errors import DecodeError
+from .options import Option
+
+OPTIONS = (
+    Option("encoding", "Force this encoding instead of detecting one.", flags=("-e", "--encoding")),
+    Option(
+        "errors",
+        "strict: fail on undecodable bytes; replace: put U+FFFD in their place.",
+        default="strict",
+        choices=("strict", "replace"),
+    ),
+)
+
+# Longest first: the UTF-32-LE mark begins with the UTF-16-LE one.
+BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+# Labels that name a subset of another codec we prefer: GB18030 decodes everything
+# GB2312 and GBK do (and 喆, 镕 ... that a strict gb2312 decoder rejects).
+SUPERSET = {
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "cp936": "gb18030",
+    "x-gbk": "gb18030",
+    "euc-cn": "gb18030",
+    "hz-gb-2312": "hz",
+    "big5": "big5hkscs",
+    "cp950": "big5hkscs",
+    "x-euc-tw": "big5hkscs",
+    "ascii": "utf-8",
+    "us-ascii": "utf-8",
+    "iso-8859-1": "cp1252",
+    "latin-1": "cp1252",
+    "windows-1252": "cp1252",
+}
+
+CHINESE_CANDIDATES = ("gb18030", "big5", "big5hkscs")
+
+META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+
+
+@dataclass(frozen=True)
+class Detection:
+    """The encoding chosen for some bytes and the reason, for ``decode -v``."""
+
+    encoding: str
+    reason: str
+    bom_length: int = 0
+
+
+def canonical(label: str) -> str:
+    """Python codec name for an encoding label, widened to the superset we decode with.
+
+    >>> canonical("GB2312")
+    'gb18030'
+    """
+    try:
+        name = codecs.lookup(label.strip()).name
+    except LookupError:
+        name = label.strip().lower()
+    return SUPERSET.get(label.strip().lower(), SUPERSET.get(name, name))
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset an HTML page declares in its first 4 KB, if any."""
+    match = META_CHARSET.search(data[:4096])
+    return match.group(1).decode("ascii", "replace").lower() if match else None
+
+
+def _decodes(data: bytes, encoding: str) -> bool:
+    try:
+        data.decode(encoding)
+    except (UnicodeDecodeError, LookupError):
+        return False
+    return True
+
+
+def _utf16_32_by_nuls(data: bytes) -> str | None:
+    """BOM-less UTF-16/32: text in those encodings has NUL bytes in a fixed column."""
+    sample = data[:4096]
+    if len(sample) < 4 or b"\x00" not in sample:
+        return None
+    cols = [sample[i::4].count(0) / max(1, len(sample[i::4])) for i in range(4)]
+    if len(sample) % 4 == 0:
+        if cols[1] > 0.9 and cols[2] > 0.9 and cols[3] > 0.9 and _decodes(data, "utf-32-le"):
+            return "utf-32-le"
+        if cols[0] > 0.9 and cols[1] > 0.9 and cols[2] > 0.9 and _decodes(data, "utf-32-be"):
+            return "utf-32-be"
+    even = sample[0::2].count(0) / max(1, len(sample[0::2]))
+    odd = sample[1::2].count(0) / max(1, len(sample[1::2]))
+    if len(data) % 2 == 0:
+        # Chinese UTF-16 has few NULs (only ASCII produces them), so compare the columns.
+        if odd > 0.05 and even < odd / 4 and _decodes(data, "utf-16-le"):
+            return "utf-16-le"
+        if even > 0.05 and odd < even / 4 and _decodes(data, "utf-16-be"):
+            return "utf-16-be"
+    return None
+
+
+@lru_cache(maxsize=1)
+def _common_han() -> frozenset[str]:
+    """The 3755 level-1 characters of GB2312 (the common ones) and their Traditional forms."""
+    from .convert import convert
+
+    level1 = "".join(
+        bytes((lead, trail)).decode("gb2312", "ignore") for lead in range(0xB0, 0xD8) for trail in range(0xA1, 0xFF)
+    )
+    return frozenset(level1) | frozenset(convert(level1, config="s2t"))
+
+
+def readability(text: str) -> float:
+    """Share of the characters that plain Chinese text is made of: ASCII, CJK punctuation,
+    and common Han characters. A wrong decode scores low: it yields rare and private-use
+    characters.
+
+    >>> readability("香港") > readability("香港".encode("big5").decode("gb18030"))
+    True
+    """
+    sample = text[:20000]
+    if not sample:
+        return 1.0
+    common = _common_han()
+    good = sum(1 for ch in sample if ch < "\x80" or ch in common or "\u3000" <= ch <= "\u303f" or "\uff00" <= ch <= "\uffef")
+    return good / len(sample)
+
+
+def _chardet_guess(data: bytes) -> tuple[str | None, float]:
+    import chardet
+
+    guess = chardet.detect(data[:65536])
+    label = guess.get("encoding")
+    return (canonical(label) if label else None), float(guess.get("confidence") or 0.0)
+
+
+def _decodable_prefix(data: bytes, encoding: str) -> int:
+    try:
+        data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        return exc.start
+    except LookupError:
+        return -1
+    return len(data)
+
+
+def detect(data: bytes) -> Detection:
+    """Choose the encoding of ``data`` and say why.
+
+    >>> detect("中文".encode("gb18030")).encoding
+    'gb18030'
+    """
+    for bom, name in BOMS:
+        if data.startswith(bom):
+            return Detection(name, f"byte-order mark {bom.hex(' ')}", len(bom))
+    if _decodes(data, "utf-8"):
+        return Detection("utf-8", "valid UTF-8")
+    wide = _utf16_32_by_nuls(data)
+    if wide:
+        return Detection(wide, "NUL-byte pattern of BOM-less " + wide.upper())
+    declared = declared_charset(data)
+    candidates = list(CHINESE_CANDIDATES)
+    if declared:
+        declared = canonical(declared)
+        if declared not in candidates:
+            candidates.insert(0, declared)
+    clean = [c for c in candidates if _decodes(data, c)]
+    guess, confidence = _chardet_guess(data)
+    if not clean and guess and confidence >= 0.5 and _decodes(data, guess):
+        return Detection(guess, f"no Chinese encoding fits; chardet's guess {guess} ({confidence:.2f})")
+    if not clean:
+        furthest = max(candidates, key=lambda c: _decodable_prefix(data, c))
+        return Detection(furthest, "no candidate decodes cleanly; this one goes furthest")
+    scores = {c: readability(data.decode(c)) for c in clean}
+    best = max(scores.values())
+    tied = [c for c in clean if scores[c] >= best - 0.02]
+    if declared in tied:
+        return Detection(declared, f"declared charset {declared}; the bytes agree (reads as Chinese: {best:.2f})")
+    if guess in tied and len(tied) > 1:
+        return Detection(guess, f"chardet's guess {guess} among equally readable candidates {', '.join(tied)}")
+    choice = tied[0]
+    return Detection(choice, f"decodes cleanly and reads best as Chinese ({scores[choice]:.2f})")
+
+
+def decode(data: bytes, *, encoding: str | None = None, errors: str = "strict") -> str:
+    """Decode bytes in any encoding to text: BOMs, UTF-8, UTF-16/32, GB18030, Big5.
+
+    >>> decode(b"\\xef\\xbb\\xbf\\xe4\\xb8\\xad\\xe6\\x96\\x87")
+    '中文'
+    >>> decode("中文".encode("gbk"))
+    '中文'
+    """
+    if isinstance(data, str):
+        return data
+    if encoding:
+        detection = Detection(canonical(encoding), "forced with --encoding")
+        for bom, name in BOMS:
+            if data.startswith(bom) and codecs.lookup(name).name == codecs.lookup(detection.encoding).name:
+                detection = Detection(detection.encoding, detection.reason, len(bom))
+                break
+    else:
+        detection = detect(data)
+    body = data[detection.bom_length :]
+    try:
+        return body.decode(detection.encoding, errors=errors)
+    except LookupError:
+        raise DecodeError(f"unknown encoding {encoding!r}") from None
+    except UnicodeDecodeError as exc:
+        bad = body[exc.start : exc.start + 1].hex()
+        raise DecodeError(
+            f"not decodable (best guess {detection.encoding}, invalid byte 0x{bad} "
+            f"at offset {exc.start + detection.bom_length})"
+        ) from None

@@ -1,0 +1,27 @@
+"""Shared test helpers. ../shared (beside the checkout) is optional: tests that need it skip."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLES = ROOT / "samples"
+SHARED = ROOT.parent / "shared"
+
+
+def shared_path(*parts: str) -> Path:
+    """A path under ../shared, or skip the test when that folder is not there."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"{path} not present (../shared is only beside the developers' checkout)")
+    return path
+
+
+def sample_pairs() -> list[tuple[Path, Path]]:
+    pairs = []
+    for dirty in sorted(SAMPLES.glob("*.input.*")):
+        expected = dirty.with_name(dirty.name.split(".input.")[0] + ".expected.txt")
+        pairs.append((dirty, expected))
+    return pairs

@@ -1,0 +1,62 @@
+import pytest
+
+from cleantext import DecodeError, decode
+from cleantext.decode import canonical, declared_charset, detect
+
+TEXT = "关于冬季供暖调试的通知：请各位业主在家中留人。"
+TRAD = "臺北市立圖書館舉辦兒童閱讀週，歡迎參加。"
+
+CASES = [
+    ("utf-8", TEXT.encode("utf-8"), TEXT),
+    ("utf-8 with BOM", b"\xef\xbb\xbf" + TEXT.encode("utf-8"), TEXT),
+    ("utf-16-le BOM", b"\xff\xfe" + TEXT.encode("utf-16-le"), TEXT),
+    ("utf-16-be BOM", b"\xfe\xff" + TEXT.encode("utf-16-be"), TEXT),
+    ("utf-32-le BOM", b"\xff\xfe\x00\x00" + TEXT.encode("utf-32-le"), TEXT),
+    ("utf-16-le no BOM", ("Notice 通知\n" + TEXT).encode("utf-16-le"), "Notice 通知\n" + TEXT),
+    ("gbk", TEXT.encode("gbk"), TEXT),
+    ("gb18030 beyond gbk", "王喆说：€ 𠀀".encode("gb18030"), "王喆说：€ 𠀀"),
+    ("big5", TRAD.encode("big5"), TRAD),
+    ("ascii", b"plain ascii", "plain ascii"),
+    ("empty", b"", ""),
+]
+
+
+@pytest.mark.parametrize("label,data,expected", CASES, ids=[c[0] for c in CASES])
+def test_decode_table(label, data, expected):
+    assert decode(data) == expected
+
+
+def test_str_passes_through():
+    assert decode(TEXT) == TEXT
+
+
+def test_forced_encoding():
+    assert decode(TEXT.encode("gbk"), encoding="gbk") == TEXT
+
+
+def test_meta_charset_trusted_only_when_bytes_agree():
+    page = '<html><head><meta charset="utf-8"></head><body>喆</body></html>'.encode("gb18030")
+    assert "喆" in decode(page)
+    assert declared_charset(page) == "utf-8"
+
+
+def test_undecodable_strict_names_best_guess_and_offset():
+    data = TEXT.encode("gbk")[:10] + b"\xff\xff\xff" + TEXT.encode("gbk")[10:]
+    with pytest.raises(DecodeError, match=r"not decodable \(best guess \S+, invalid byte 0x\w\w at offset \d+\)"):
+        decode(data)
+
+
+def test_undecodable_replace():
+    data = b"\xff\xfe\xfd\x81"
+    assert isinstance(decode(data, errors="replace"), str)
+
+
+@pytest.mark.parametrize("label,codec", [("GB2312", "gb18030"), ("gbk", "gb18030"), ("Big5", "big5hkscs"),
+                                         ("utf8", "utf-8")])
+def test_canonical(label, codec):
+    assert canonical(label) == codec
+
+
+def test_detect_reports_reason():
+    found = detect(b"\xef\xbb\xbfabc")
+    assert found.encoding == "utf-8" and "byte-order mark" in found.reason
