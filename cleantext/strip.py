@@ -1,14 +1,25 @@
 """strip: remove web boilerplate lines (page chrome) from text.
 
-The rules are data: :data:`RULES` maps a rule name to a pattern that a whole line must
-match. ``explain_lines`` gives, for every line, whether it was kept and which rule decided.
+Two things decide, and ``explain_lines`` reports which one did for every line:
+
+1. :data:`RULES`, one table of named rules. Each is a pattern or a small predicate over the
+   Simplified, unannotated form of a line, with a *kind* (``nav`` menus and breadcrumbs, ``meta``
+   source/time/counter lines, ``footer`` copyright, widgets and disclaimers, ``list`` headers of
+   related-article lists, ``soft`` image names and decoration) and a scope.
+2. The structure of the page. Lines of prose (long, with Chinese clause punctuation) are the
+   *body*, one contiguous region. Chrome gathers at the head and the tail: everything above the
+   last navigation line of the head goes (``head``), and everything from the first chrome line
+   below the body on goes (``tail``). Inside the body a line of prose is always kept, so articles
+   that talk about 版权, 来源 or 阅读量 survive; some rules (``edge`` rules) act only outside it.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 
+from . import boilerplate as words
 from .options import Option
 
 OPTIONS: tuple[Option, ...] = ()
@@ -16,42 +27,327 @@ OPTIONS: tuple[Option, ...] = ()
 KEEP = "kept"
 REMOVE = "removed"
 
+HAN_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+CLAUSE_PUNCT = re.compile(r"[，。；！？、]")
+SENTENCE_PUNCT = re.compile(r"[。！？!?]")
+QUOTED = re.compile(r"“[^”]*”|「[^」]*」|『[^』]*』|‘[^’]*’|\"[^\"]*\"")
+TOKEN_SPLIT = re.compile(r"[\s|｜•·‧/／【】\[\]]+")
+# Item separators of a one-line menu: |, bullets, two or more spaces, an ideographic space, " - ".
+ITEM_SPLIT = re.compile(r"\s*[|｜•·‧]\s*|\s{2,}|\u3000+|\s+[-/»]\s+")
+CRUMB_SPLIT = re.compile(r"\s*(?:>>|>|»|›|→|＞|-&gt;)\s*")
+
+
+@dataclass
+class Line:
+    """A line and the features the rules look at."""
+
+    raw: str
+    key: str  # Simplified, without annotations and outer white space
+    compact: str = field(init=False)  # key without any white space
+    han: int = field(init=False)
+    strong: bool = field(init=False)  # prose: long enough and punctuated like a sentence
+    sentence: bool = field(init=False)  # contains a sentence end
+
+    def __post_init__(self) -> None:
+        self.compact = re.sub(r"\s+", "", self.key)
+        self.han = len(HAN_CHAR.findall(self.key))
+        clauses = len(CLAUSE_PUNCT.findall(self.key))
+        self.strong = self.han >= 15 and (clauses >= 2 or bool(SENTENCE_PUNCT.search(self.key)))
+        self.sentence = bool(SENTENCE_PUNCT.search(self.key))
+
+    @property
+    def unquoted(self) -> str:
+        return QUOTED.sub("", self.key)
+
+    @property
+    def tokens(self) -> list[str]:
+        return [t for t in TOKEN_SPLIT.split(self.key) if t]
+
+    @property
+    def items(self) -> list[str]:
+        return [t.strip() for t in ITEM_SPLIT.split(self.key) if t.strip()]
+
 
 @dataclass(frozen=True)
 class Rule:
+    """A named test for one kind of chrome line.
+
+    ``kind`` says what the line is (nav, meta, footer, list, soft); ``edge`` rules act only
+    outside the body; ``beats_prose`` rules remove even a prose-like line outside the body.
+    """
+
     name: str
-    pattern: re.Pattern[str]
+    test: Callable[[Line], bool]
     why: str
+    kind: str
+    edge: bool = False
+    beats_prose: bool = False
 
 
-def _rule(name: str, pattern: str, why: str) -> Rule:
-    return Rule(name, re.compile(pattern), why)
+def _pattern(regex: str, on: str = "key", flags: int = 0, max_len: int | None = None) -> Callable[[Line], bool]:
+    compiled = re.compile(regex, flags)
+
+    def test(line: Line) -> bool:
+        if max_len is not None and len(line.compact) > max_len:
+            return False
+        return bool(compiled.search(getattr(line, on)))
+
+    return test
 
 
-# Patterns are matched against the line with its outer white space removed.
-RULES: tuple[Rule, ...] = (
-    _rule(
-        "breadcrumb",
-        r"^(?:(?:您的|你的|当前)?位置\s*[:：]\s*)?(?:首\s*页|主页|网站首页)\s*(?:>|>>|»|›|/|→|＞)+.*$"
-        r"|^(?:您的|你的)?当前位置\s*[:：].*$|^您的位置\s*[:：].*$",
-        "breadcrumb trail (首页 > ...)",
-    ),
-    _rule(
-        "source-date",
-        r"^.{0,12}(?:来源|發布時間|发布时间|发布日期|发稿时间|更新时间|时间)\s*[:：].{0,80}$",
-        "source / publish-time line",
-    ),
-    _rule(
-        "copyright",
-        r"^.{0,30}(?:版权所有|Copyright|©|\(c\)\s*\d{4}|版權所有).{0,120}$",
-        "copyright footer",
-    ),
-    _rule(
-        "icp",
-        r"^.{0,60}(?:ICP\s*[备證证]|ICP备|公网安备|京公网安备|备案号|备案序号).{0,120}$",
-        "ICP / public-security registration footer",
-    ),
+def _alternation(labels) -> str:
+    return "|".join(re.escape(w) for w in sorted(labels, key=len, reverse=True))
+
+
+LABEL_OPEN = r"^[\[【（(〔]?\s*"
+COLON = r"\s*[:：]"
+META_LABEL = re.compile(LABEL_OPEN + rf"(?:{_alternation(words.META_LABELS)}){COLON}")
+ANY_LABEL = re.compile(rf"(?:^|(?<=[\s|｜,，;；]))(?:{_alternation((*words.META_LABELS, *words.EDITOR_LABELS, '作者', '时间', '日期'))}){COLON}")
+TABLE_LABEL = re.compile(rf"(?:{_alternation((*words.META_LABELS, '标题', '名称'))}){COLON}")
+FOOTER_LABEL = re.compile(rf"(?:{_alternation(words.FOOTER_LABELS)}){COLON}")
+DATE = r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
+CLOCK = r"\d{1,2}\s*[:：时]\s*\d{2}"
+COUNTER = re.compile(
+    rf"(?:{_alternation(words.COUNTER_WORDS)})\s*[:：]?\s*[(（]?\s*\d[\d,.]*\s*[万千kKwW]?\s*[)）]?\s*(?:次|人|条)?"
+    r"|\d[\d,.]*\s*[万千]?\s*(?:人参与|条评论|次阅读|次浏览|人阅读|人看过|次播放|Comments?)"
+    r"|已有\s*\d+\s*条评论|共\s*\d+\s*人参与"
 )
+
+
+def is_menu(line: Line) -> bool:
+    """Several short items, mostly navigation words (首页 | 新闻 | 联系我们).
+
+    >>> is_menu(Line("", "首页 | 唐诗 | 宋词 | 元曲"))
+    True
+    >>> is_menu(Line("", "提质量 强队伍 促发展"))
+    False
+    """
+    items = line.items
+    if len(items) < 2 or any(len(t) > 12 for t in items):
+        return False
+    known = sum(t in words.NAV_WORDS for t in items)
+    return (known >= 1 and len(items) >= 3) or known * 5 >= len(items) * 3
+
+
+def _poem_like(items: list[str]) -> bool:
+    lengths = {len(HAN_CHAR.findall(t)) for t in items}
+    return len(lengths) == 1 and lengths.pop() in (4, 5, 7)
+
+
+def is_short_items(line: Line) -> bool:
+    """Four or more short items in a row, a menu of any words (not a poem with spaces).
+
+    >>> is_short_items(Line("", "新闻  财经  科技  体育  娱乐"))
+    True
+    >>> is_short_items(Line("", "春眠不觉晓　处处闻啼鸟　夜来风雨声　花落知多少"))
+    False
+    """
+    items = line.items
+    return (
+        len(items) >= 4 and all(len(t) <= 8 for t in items) and not _poem_like(items)
+        and "\t" not in line.key and not line.sentence
+    )
+
+
+def is_breadcrumb(line: Line) -> bool:
+    """A trail of short sections joined by > (首页 > 新闻 > 正文).
+
+    >>> is_breadcrumb(Line("", "启明新闻 > 社会新闻 > 正文"))
+    True
+    >>> is_breadcrumb(Line("", "收入 > 支出"))
+    False
+    """
+    parts = CRUMB_SPLIT.split(line.key)
+    if len(parts) < 2 or any(not p or len(p) > 20 or "=" in p for p in parts) or line.sentence:
+        return False
+    if not all(HAN_CHAR.search(p) or re.search(r"[A-Za-z]", p) for p in parts):
+        return False
+    ends = parts[-1] in ("正文", "详情", "内容", "详细内容", "正文内容", "列表", "文章", "展览详情")
+    return len(parts) >= 3 or ends or parts[0] in words.NAV_WORDS
+
+
+def all_tokens_in(vocabulary: frozenset[str]) -> Callable[[Line], bool]:
+    def test(line: Line) -> bool:
+        tokens = line.tokens
+        return bool(tokens) and (all(t in vocabulary for t in tokens) or line.compact in vocabulary)
+
+    return test
+
+
+def is_counter_line(line: Line) -> bool:
+    """Only counters: 跟贴 1,208 参与 3.5万 / 已读(186) 未读(42) 回执.
+
+    >>> is_counter_line(Line("", "跟贴 1,208  参与 3.5万"))
+    True
+    """
+    if not COUNTER.search(line.key) or line.strong:
+        return False
+    rest = [t for t in TOKEN_SPLIT.split(COUNTER.sub(" ", line.key)) if t.strip("，,:：")]
+    return all(t in words.WIDGET_WORDS for t in rest)
+
+
+def is_meta_line(line: Line) -> bool:
+    """A source / time / counter line: starts with a meta label, or holds two labels, or a label
+    and a date.
+
+    >>> is_meta_line(Line("", "来源：江城晚报"))
+    True
+    >>> is_meta_line(Line("", "作者：周启明（北江大学法学院副教授）"))
+    False
+    >>> is_meta_line(Line("", "来源：机械工程学院　作者：王丽　发布时间：2024-06-20"))
+    True
+    """
+    if META_LABEL.search(line.key) or META_LABEL.search(line.compact):
+        return True
+    if "\t" in line.raw and TABLE_LABEL.search(line.compact):
+        return True  # a row of the 索引号 / 发文机关 / 标题 metadata table of a government page
+    labels = ANY_LABEL.findall(line.key)
+    return len(labels) >= 2 or (len(labels) == 1 and bool(re.search(DATE, line.key)) and line.han < 30)
+
+
+def is_list_header(line: Line) -> bool:
+    """相关阅读 / 热门推荐 / 延伸阅读：... with optional decoration.
+
+    >>> is_list_header(Line("", "▍延伸阅读：短视频“二创”的边界在哪里"))
+    True
+    """
+    head = re.split(r"[:：]", re.sub(r"^[^\w\u4e00-\u9fff]+", "", line.compact), maxsplit=1)[0]
+    return head.rstrip(">》»") in words.LIST_HEADERS
+
+
+def opens_list(line: Line) -> bool:
+    """A list header with nothing after it: the lines that follow are its items."""
+    return is_list_header(line) and not re.search(r"[:：].+", line.compact)
+
+
+def is_decoration(line: Line) -> bool:
+    """Rules of ===, ---, ***, box drawing, possibly around a short label.
+
+    >>> is_decoration(Line("", "------章节内容开始-------"))
+    True
+    >>> is_decoration(Line("", "——对加强机关党的建设工作的几点思考"))
+    False
+    """
+    if not re.search(r"[\w\u4e00-\u9fff]", line.key):
+        return bool(line.key)
+    marks = len(re.findall(r"[-=*#_~─━═+<>:]", line.key))
+    return marks >= 6 and len(line.compact) - marks <= 10
+
+
+def is_site_banner(line: Line) -> bool:
+    """A site name followed by a section or slogan (秋水文学网　散文精选　第三十二期).
+
+    >>> is_site_banner(Line("", "政府新闻网　　新闻公报"))
+    True
+    """
+    items = line.items
+    return (
+        len(items) >= 2 and len(line.compact) <= 24 and not line.sentence
+        and bool(re.search(r"(网|网站|日报|晚报|时报|新闻)$", items[0]))
+    )
+
+
+def has_two_footer_labels(line: Line) -> bool:
+    """Contact block of a footer: 地址：… 邮编：… 电话：….
+
+    >>> has_two_footer_labels(Line("", "地址：青石县人民路88号　邮编：435000"))
+    True
+    """
+    return len(FOOTER_LABEL.findall(line.key)) >= 2
+
+
+DISCLAIMER = (
+    r"不代表.{0,16}(?:观点|立场)|不表明.{0,12}立场|仅代表.{0,6}个人观点|如有侵权|若有侵权|侵删|如涉及版权"
+    r"|转载请|转载须|请勿转载|禁止转载|不得转载|谢绝转载|欢迎转载|转载时请"
+    r"|未经.{0,10}(?:授权|许可|同意).{0,12}(?:不得|禁止|严禁|任何)|非经授权"
+    r"|仅供.{0,8}(?:试阅|学习|交流|研究|参考).{0,30}删除|(?:来源于|来自)(?:网友|网络)(?:上传|投稿|整理)?"
+    r"|^(?:版权声明|免责声明|特别声明|郑重声明|法律声明|本站声明|网站声明)\s*[:：]|只代表.{0,8}观点|立场无关"
+    r"|^本站(?:内容|所有|信息|文章|资料|部分)"
+)
+
+# The rules, tried in order; the first that matches names the decision.
+RULES: tuple[Rule, ...] = (
+    Rule("decoration", is_decoration, "a rule of ---, ===, *** or box drawing", "soft"),
+    Rule("breadcrumb",
+         lambda ln: bool(re.search(r"^(?:您的|你的|您现在的|你现在的|您当前的)?(?:当前)?(?:所在)?位置\s*[:：]", ln.key))
+         or is_breadcrumb(ln),
+         "breadcrumb trail (您的位置：首页 > ...)", "nav"),
+    Rule("menu", is_menu, "navigation menu, login bar or language switch", "nav"),
+    Rule("nav-words", all_tokens_in(words.NAV_WORDS), "navigation words only", "nav"),
+    Rule("widgets", all_tokens_in(words.WIDGET_WORDS), "buttons: print, close, share, font size, back to top",
+         "footer"),
+    Rule("copyright", _pattern(r"版权所有(?![者人权])|Copyright|©|\(c\)\s*\d{4}|All Rights Reserved"
+                               r"|版权(?:归|属).{0,10}所有|保留所有权利", on="unquoted", flags=re.I),
+         "copyright footer", "footer", beats_prose=True),
+    Rule("icp", _pattern(r"ICP\s*[备证]|公网安备|公安备案|网安备|网站标识码|备案号|备案序号|许可证|不良信息举报"
+                         r"|违法和不良", on="unquoted"),
+         "ICP / public-security registration footer", "footer", beats_prose=True),
+    Rule("disclaimer", _pattern(DISCLAIMER, on="unquoted"), "site disclaimer or reposting notice", "footer",
+         beats_prose=True),
+    Rule("operator", _pattern(LABEL_OPEN + rf"(?:{_alternation(words.OPERATOR_LABELS)}){COLON}|主办单位[:：]"),
+         "主办单位 / 技术支持 footer", "footer"),
+    Rule("contact", has_two_footer_labels, "address / phone / postcode footer", "footer"),
+    Rule("editor", _pattern(LABEL_OPEN + rf"(?:{_alternation(words.EDITOR_LABELS)}){COLON}"),
+         "editor line (责任编辑)", "meta"),
+    Rule("source-date", is_meta_line, "source / publish-time / view-count line", "meta"),
+    Rule("timestamp", _pattern(rf"{DATE}\s*[\sT]\s*{CLOCK}|^{DATE}\s*[(（]?\s*(?:星期|周)[一二三四五六日天]",
+                               max_len=60),
+         "publish date and time", "meta"),
+    Rule("clock", _pattern(rf"^\S{{0,4}}时间\s*{CLOCK}分?$"), "publish time", "meta"),
+    Rule("weekday-date", _pattern(rf"{DATE}\s*[(（]?\s*(?:星期|周)[一二三四五六日天][)）]?", max_len=40),
+         "page date with weekday", "meta"),
+    Rule("font-size", _pattern(r"^(?:字号|字体|字级|字体大小|字级设定|文字大小|字体设置)", max_len=30),
+         "font-size switch (字号 大 中 小)", "meta"),
+    Rule("share", _pattern(r"^(?:分享到|分享|转发到|一键分享|share this|share)\b|^(?:分享到|分享)", flags=re.I,
+                           max_len=50),
+         "share bar", "meta"),
+    Rule("counters", is_counter_line, "view, comment and like counters", "meta"),
+    Rule("prev-next", _pattern(r"^(?:<<|«)?\s*(?:上一篇|下一篇|上一条|下一条|上一页|下一页|前一篇|后一篇|上篇|下篇"
+                               r"|上一章|下一章|上一则|下一则|上一个|下一个|Previous|Next)(?:文章|新闻|信息)?(?:\s|[:：]|$)",
+                               flags=re.I),
+         "上一篇 / 下一篇 links", "footer"),
+    Rule("list-header", is_list_header, "related-article, hot-list or comment section header", "list"),
+    Rule("image-name", _pattern(r"^\[?[^\s\[\]]{0,60}\.(?:jpe?g|png|gif|webp|bmp|svg|tiff?)\]?$|^\[(?:IMG|image|图片)\]$",
+                                on="compact", flags=re.I),
+         "image file name", "soft"),
+    Rule("attachment", _pattern(r"\.(?:docx?|xlsx?|pdf|pptx?|zip|rar|7z|wps|et|ofd)(?:\W.{0,30})?$", flags=re.I,
+                                max_len=80),
+         "download file name", "footer"),
+    Rule("app-prompt", _pattern(r"扫一扫|扫码|扫描二维码|二维码|长按识别|关注.{0,12}(?:公众号|微信|微博|我们|官方)"
+                                r"|(?:下载|打开|安装).{0,12}(?:APP|客户端)|客户端|加入.{0,16}(?:好友|会员)"
+                                r"|手机(?:阅读|访问|浏览)|收藏本站|设为首页|加入收藏|不漏接|随时睇"
+                                r"|查看更多|更多精彩|点击(?:进入|查看|阅读|这里|此处|抢购)|阅读原文|展开全文|立即(?:购买|抢购)",
+                                flags=re.I, max_len=40),
+         "QR code, app or follow-us prompt", "footer", beats_prose=True),
+    Rule("ad", _pattern(r"^[【\[（(]\s*(?:广告|推广|赞助|AD)\s*[】\]）)]|^(?:广告|Advertisement|推广)$|^广告\s*[:：|]"),
+         "advertisement",
+         "footer"),
+    Rule("comments", _pattern(r"文明上网|理性发言|评论服务协议|登录后.{0,4}评论|请先登录|Leave a Reply"
+                              r"|email address will not be published|Required fields are marked|^Like this"
+                              r"|Loading\.\.\.$|没有任何评论|暂无评论|发表评论|我要评论", flags=re.I, max_len=60),
+         "comment box", "footer", beats_prose=True),
+    Rule("posted-on", _pattern(r"^(?:Posted on|Posted by|Published on|Filed under|Category:|Tags:)", flags=re.I),
+         "blog post metadata", "meta"),
+    Rule("resolution", _pattern(r"分辨率|解析度|浏览器.{0,10}(?:浏览|访问)|无障碍检测|建议使用.{0,10}(?:IE|浏览器|Chrome)"
+                                r"|您是本站第|位访问者|访问人次"),
+         "browser advice or visitor counter footer", "footer", beats_prose=True),
+    Rule("pager", _pattern(r"^(?:\d+\s*){2,}(?:下一页|尾页|末页|>>|›|»)?\s*$|^(?:首页|上一页)\s*(?:\d+\s*)+"
+                           r"|^共\s*\d+\s*页"), "page splitter (1 2 3 下一页)", "footer"),
+    Rule("attachment-none", _pattern(r"^附件\s*[:：]\s*[(（]?无[)）]?$"), "empty attachment line", "footer"),
+    Rule("url-line", _pattern(r"https?://|www\.|\b[\w-]+\.(?:com|cn|net|org|gov|edu|tw|hk)\b", flags=re.I, max_len=60),
+         "a site address on its own", "footer", edge=True),
+    Rule("site-banner", is_site_banner, "site name with its section or slogan", "nav", edge=True),
+    Rule("short-items", is_short_items, "a row of short items (menu, tags, widget row)", "nav", edge=True),
+    Rule("date-label", _pattern(rf"^(?:时间|日期){COLON}\s*{DATE}"), "publish date", "meta", edge=True),
+    Rule("call-to-action", _pattern(r"欢迎(?:留言|投稿|来稿|提供线索|爆料|关注|转发)|征集线索|投稿邮箱|爆料热线",
+                                    max_len=60),
+         "invitation to comment, submit or follow", "footer", edge=True, beats_prose=True),
+    Rule("edge-list-header", _pattern(r"^(?:开放时间|参考资料|参考文献)\s*[:：]?"), "sidebar or reference header",
+         "list", edge=True),
+)
+
+ANCHOR_KINDS = ("nav",)  # head chrome ends at the last of these above the body
+SOFT_KIND = "soft"  # removed, but no sign that the page has ended
 
 
 def match_key(line: str) -> str:
@@ -68,6 +364,8 @@ def match_key(line: str) -> str:
     return convert(unannotate(remove_invisible(line)), config="t2s").strip()
 
 
+# The line ends normalize knows, so that strip sees the lines the rest of the pipeline sees.
+LINE_BREAK = re.compile(r"\r\n?|[\n\u2028\u2029\x85\x0b\x0c]")
 SENTENCE_END = re.compile(r"[。！？!?…][”」』）)]?$")
 
 
@@ -80,24 +378,160 @@ def looks_like_prose(line: str) -> bool:
     return len(line) >= 30 and bool(SENTENCE_END.search(line))
 
 
+def first_rule(line: Line, edge: bool) -> Rule | None:
+    """The first rule of :data:`RULES` that matches ``line`` (edge rules only when ``edge``)."""
+    if not line.key:
+        return None
+    for rule in RULES:
+        if rule.edge and not edge:
+            continue
+        if line.strong and not rule.beats_prose and rule.kind != "meta":
+            continue
+        if rule.test(line):
+            return rule
+    return None
+
+
 def decide(line: str) -> tuple[str, str]:
-    """(decision, rule) for one line taken on its own.
+    """(decision, rule) for one line taken on its own, as if it stood at the edge of a page.
 
     >>> decide("首页 > 新闻中心 > 正文")
     ('removed', 'breadcrumb')
     >>> decide("今天天气很好。")
     ('kept', '')
     """
-    stripped = line.strip()
-    if not stripped:
-        return KEEP, ""
-    key = match_key(stripped)
-    if looks_like_prose(key):
+    features = Line(line, match_key(line))
+    if looks_like_prose(features.key) and not any(
+        r.beats_prose and r.test(features) for r in RULES
+    ):
         return KEEP, "prose"
-    for rule in RULES:
-        if rule.pattern.match(key):
-            return REMOVE, rule.name
-    return KEEP, ""
+    rule = first_rule(features, edge=True)
+    return (REMOVE, rule.name) if rule else (KEEP, "")
+
+
+BULLET = re.compile(r"^[·•‧▸▪◆◇■□●○▶►\-*]\s*|^\d{1,2}[.、\s]\s*")
+
+
+def _is_list_item(line: Line) -> bool:
+    """An entry of a related-article list: a short headline, often after a bullet."""
+    if not 0 < len(line.key) <= 40:
+        return False
+    return bool(BULLET.match(line.key)) or not (line.strong or line.sentence)
+
+
+class _Page:
+    """The lines of one text with their rule matches and the body region."""
+
+    def __init__(self, text: str) -> None:
+        self.raw = LINE_BREAK.split(text)
+        self.lines = [Line(r, match_key(r)) for r in self.raw]
+        self.edge_hits = [first_rule(ln, edge=True) for ln in self.lines]
+        self.body_hits = [first_rule(ln, edge=False) for ln in self.lines]
+        anchors = [
+            i for i, ln in enumerate(self.lines)
+            if ln.strong and not (self.edge_hits[i] and self.edge_hits[i].beats_prose)
+            and not (self.edge_hits[i] and self.edge_hits[i].kind != "meta" and not looks_like_prose(ln.key))
+        ]
+        self.start = anchors[0] if anchors else 0
+        self.end = anchors[-1] if anchors else len(self.lines) - 1
+        self.has_body = bool(anchors)
+
+    def _blocks(self, i: int) -> bool:
+        """An unmatched line above which head chrome cannot reach: it reads like text."""
+        ln = self.lines[i]
+        return self.edge_hits[i] is None and (ln.sentence or ln.strong or ln.han >= 30)
+
+    def head_cut(self) -> int:
+        """Index of the last navigation line of the head with only chrome-like lines above it."""
+        cut = -1
+        for i in range(self.start):
+            if self._blocks(i):
+                break
+            hit = self.edge_hits[i]
+            if hit and hit.kind in ANCHOR_KINDS:
+                cut = i
+        return cut
+
+    def tail_cut(self) -> int:
+        """Index of the first chrome line below the body that is not soft."""
+        for i in range(self.end + 1, len(self.lines)):
+            hit = self.edge_hits[i]
+            if hit and hit.kind != SOFT_KIND:
+                return i
+        return len(self.lines)
+
+    def short_runs(self, lo: int, hi: int) -> set[int]:
+        """Runs of four or more very short lines without punctuation (one-item-per-line menus)."""
+        found: set[int] = set()
+        run: list[int] = []
+        for i in range(lo, hi + 1):
+            ln = self.lines[i] if i < hi else None
+            if ln is not None and not ln.key:
+                continue
+            if ln is not None and 0 < ln.han <= 6 and len(ln.compact) <= 8 and not re.search(r"[\d，。：:！？、]", ln.key):
+                run.append(i)
+                continue
+            if len(run) >= 4:
+                found.update(run)
+            run = []
+        return found
+
+    def decisions(self) -> list[tuple[str, str]]:
+        n = len(self.lines)
+        if not self.has_body:
+            return self._by_rules(range(n), edge=False, initial=[(KEEP, "")] * n)
+        out: list[tuple[str, str]] = [(KEEP, "")] * n
+        cut = self.head_cut()
+        tail = self.tail_cut()
+        for i in range(n):
+            ln = self.lines[i]
+            if not ln.key:
+                continue
+            if i <= cut:
+                hit = self.edge_hits[i]
+                out[i] = (REMOVE, hit.name if hit else "head")
+            elif i >= tail:
+                hit = self.edge_hits[i]
+                out[i] = (REMOVE, hit.name if hit else "tail")
+        inside = range(self.start, self.end + 1)
+        out = self._by_rules(range(cut + 1, self.start), edge=True, initial=out)
+        out = self._by_rules(inside, edge=False, initial=out)
+        out = self._by_rules(range(self.end + 1, tail), edge=True, initial=out)
+        for i in self.short_runs(self.end + 1, tail):
+            if out[i][0] == KEEP:
+                out[i] = (REMOVE, "short-run")
+        return out
+
+    def _by_rules(self, indexes, edge: bool, initial: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        out = list(initial)
+        hits = self.edge_hits if edge else self.body_hits
+        in_list = False
+        for i in indexes:
+            ln = self.lines[i]
+            if not ln.key:
+                if in_list == "items":
+                    in_list = False
+                continue
+            hit = hits[i]
+            if in_list and hit is None and _is_list_item(ln):
+                out[i] = (REMOVE, "list-item")
+                in_list = "items"
+                continue
+            if ln.strong and self.start <= i <= self.end and self.has_body:
+                out[i] = (KEEP, "prose")
+                in_list = False
+                continue
+            if hit:
+                out[i] = (REMOVE, hit.name)
+                if hit.kind == "list" and opens_list(ln):
+                    in_list = "header"
+                elif hit.name == "image-name":
+                    in_list = False
+                continue
+            in_list = False
+            if ln.strong:
+                out[i] = (KEEP, "prose")
+        return out
 
 
 def explain_lines(text: str) -> list[tuple[str, str, str]]:
@@ -106,11 +540,13 @@ def explain_lines(text: str) -> list[tuple[str, str, str]]:
     >>> explain_lines("首页>学习之窗\\n正文")
     [('首页>学习之窗', 'removed', 'breadcrumb'), ('正文', 'kept', '')]
     """
-    return [(line, *decide(line)) for line in text.split("\n")]
+    page = _Page(text)
+    return [(raw, *decision) for raw, decision in zip(page.raw, page.decisions(), strict=True)]
 
 
 def strip(text: str) -> str:
-    """Remove boilerplate lines: breadcrumbs, source/date lines, copyright and ICP footers.
+    """Remove boilerplate lines: menus, breadcrumbs, source/date lines, share bars, related lists,
+    copyright and ICP footers.
 
     >>> strip("首页 > 新闻\\n正文。\\n版权所有 © 2024 某某网")
     '正文。'
