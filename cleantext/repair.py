@@ -1,14 +1,19 @@
-"""repair: undo damage that happened to text on its way: HTML entities, mojibake.
+"""repair: undo damage that happened to text on its way: HTML entities, mojibake, lost characters.
 
 Each fix is a small pure ``str -> str`` function registered in :data:`FIXES`; ``repair``
-runs them in order. A fix must leave clean text unchanged.
+runs them in order. A fix must leave clean text unchanged. :func:`explain` lists what each
+fix changed, for ``cleantext explain``.
 """
 
 from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
+from . import mojibake
+from .lost_chars import LOST_WITH_PINYIN, restore_annotated
 from .options import Option
 
 OPTIONS: tuple[Option, ...] = ()
@@ -44,10 +49,77 @@ def unescape_entities(text: str) -> str:
         text = new
 
 
+def fix_mojibake(text: str) -> str:
+    """Reverse wrong decodes (UTF-8 read as GBK, Big5 or cp1252, GBK read as Big5...), run by run.
+
+    >>> fix_mojibake("鍗楁箹琛楅亾 2024")
+    '南湖街道 2024'
+    """
+    return mojibake.fix_mojibake(text)
+
+
 # name -> fix, in the order they run.
 FIXES = {
     "entities": unescape_entities,
+    "mojibake": fix_mojibake,
+    "lost-chars": restore_annotated,
 }
+
+
+@dataclass(frozen=True)
+class Segment:
+    """A piece of text a fix changed: what it was, what it became, and the kind of damage."""
+
+    original: str
+    repaired: str
+    kind: str
+
+
+def _entity_segments(text: str) -> list[Segment]:
+    runs = re.finditer(rf"(?:{ENTITY.pattern})+", text)
+    return [Segment(m.group(0), unescape_entities(m.group(0)), "entity") for m in runs
+            if unescape_entities(m.group(0)) != m.group(0)]
+
+
+def _mojibake_segments(text: str) -> list[Segment]:
+    segments = []
+    for _ in range(3):
+        repairs = mojibake.find_repairs(text)
+        if not repairs:
+            break
+        segments += [Segment(r.original, r.repaired, r.kind) for r in repairs]
+        text = mojibake.apply(text, repairs)
+    return segments
+
+
+def _lost_char_segments(text: str) -> list[Segment]:
+    found = []
+    for match in LOST_WITH_PINYIN.finditer(text):
+        repaired = restore_annotated(match.group(0))
+        if repaired != match.group(0):
+            found.append(Segment(match.group(0), repaired, "lost-char-pinyin"))
+    return found
+
+
+# name of a fix -> what it changed in a text, for explain().
+EXPLAINERS: dict[str, Callable[[str], list[Segment]]] = {
+    "entities": _entity_segments,
+    "mojibake": _mojibake_segments,
+    "lost-chars": _lost_char_segments,
+}
+
+
+def explain(text: str) -> list[Segment]:
+    """Every segment the fixes change, in the order they run, with its kind of damage.
+
+    >>> explain("ChatGPT 璁㈤槄 &amp;")
+    [Segment(original='&amp;', repaired='&', kind='entity'), Segment(original='璁㈤槄', repaired='订阅', kind='utf8-as-gbk')]
+    """
+    segments = []
+    for name, fix in FIXES.items():
+        segments += EXPLAINERS[name](text)
+        text = fix(text)
+    return segments
 
 
 def repair(text: str) -> str:

@@ -1,0 +1,182 @@
+"""A character model of Chinese: how plausible a string is as Chinese text.
+
+Built by ``scripts/build_char_model.py`` from jieba's word frequencies (character unigrams and
+in-word bigrams) and pypinyin's readings; stored compactly in ``data/hanzi_model.tsv.gz``.
+Traditional characters are scored through their Simplified form (OpenCC's character table),
+so clean Traditional text reads as well as Simplified. Non-Han characters get class priors.
+
+All scores are log2 probabilities: higher is more plausible.
+
+>>> model().score("中文") > model().score("涓枃")
+True
+"""
+
+from __future__ import annotations
+
+import gzip
+import math
+import os
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+# log2 probability of one character of a class, for the characters jieba's words do not cover.
+PUNCTUATION_PRIOR = {
+    "，": -4.5, "。": -5.5, "、": -7.0, "“": -7.0, "”": -7.0, "：": -8.0, "；": -10.0, "！": -9.0,
+    "？": -9.0, "（": -9.0, "）": -9.0, "《": -9.0, "》": -9.0, "…": -10.0, "—": -10.0, "·": -11.0,
+    "「": -10.0, "」": -10.0, "『": -12.0, "』": -12.0, "【": -10.0, "】": -10.0, "‘": -11.0,
+    "’": -11.0, "～": -12.0, "〔": -13.0, "〕": -13.0, "％": -13.0, "／": -13.0, "\u3000": -10.0,
+    "\n": -6.0, "–": -12.0, "•": -13.0, "°": -13.0, "×": -14.0, "©": -14.0, "®": -15.0, "€": -16.0,
+    "£": -16.0, "™": -16.0, "‰": -16.0,
+}
+ASCII_ALNUM = -8.0
+ASCII_SPACE = -7.0
+ASCII_OTHER = -9.5
+FULLWIDTH_ALNUM = -12.0
+RARE_HAN = -20.0  # a Han character jieba's words never use
+OTHER = -22.0  # symbols, Latin-1 letters, kana, box drawing...
+DAMAGE = -30.0  # U+FFFD, private use, C0/C1 controls: what wrong decodes leave behind
+BIGRAM_WEIGHT = 0.6
+
+
+def is_han(ch: str) -> bool:
+    return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\U00020000" <= ch <= "\U0003134f"
+
+
+def is_damage(ch: str) -> bool:
+    """Characters that a wrong or lossy decode leaves and clean text does not have."""
+    code = ord(ch)
+    return (
+        ch == "\ufffd"
+        or 0xE000 <= code <= 0xF8FF
+        or (code < 0x20 and ch not in "\t\n\r")
+        or 0x7F <= code <= 0x9F
+    )
+
+
+@dataclass
+class CharModel:
+    unigram: dict[str, int]  # quantised: round(2 * log2(count))
+    bigram: dict[str, int]
+    readings: dict[str, str]  # tone-marked syllable -> characters, most frequent first
+    simplified: dict[str, str]
+    log_total: float = 0.0
+    _cache: dict[str, float] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        total = sum(2 ** (q / 2) for q in self.unigram.values())
+        self.log_total = math.log2(total)
+
+    def _key(self, ch: str) -> str:
+        return self.simplified.get(ch, ch)
+
+    def prior(self, ch: str) -> float:
+        """log2 P(ch) with no context."""
+        cached = self._cache.get(ch)
+        if cached is not None:
+            return cached
+        key = self._key(ch)
+        if key in self.unigram:
+            value = self.unigram[key] / 2 - self.log_total
+        elif ch in PUNCTUATION_PRIOR:
+            value = PUNCTUATION_PRIOR[ch]
+        elif is_damage(ch):
+            value = DAMAGE
+        elif ch < "\x80":
+            value = ASCII_SPACE if ch in " \t\r" else ASCII_ALNUM if ch.isalnum() else ASCII_OTHER
+        elif "\uff10" <= ch <= "\uff5a":
+            value = FULLWIDTH_ALNUM
+        elif is_han(ch):
+            value = RARE_HAN
+        else:
+            value = OTHER
+        self._cache[ch] = value
+        return value
+
+    def logp(self, prev: str | None, ch: str) -> float:
+        """log2 P(ch | prev): in-word bigrams mixed with the unigram prior."""
+        base = self.prior(ch)
+        if prev is None:
+            return base
+        a, b = self._key(prev), self._key(ch)
+        pair = self.bigram.get(a + b)
+        if pair is None or a not in self.unigram:
+            return base
+        conditional = 2 ** ((pair - self.unigram[a]) / 2)
+        return math.log2(BIGRAM_WEIGHT * conditional + (1 - BIGRAM_WEIGHT) * 2**base)
+
+    def score(self, text: str, left: str | None = None, right: str | None = None) -> float:
+        """log2 probability of ``text`` between the characters ``left`` and ``right``."""
+        total = 0.0
+        prev = left
+        for ch in text:
+            total += self.logp(prev, ch)
+            prev = ch
+        if right is not None and prev is not None:
+            total += self.logp(prev, right) - self.prior(right)
+        return total
+
+    def best(self, lattice: Sequence[Sequence[str]], left: str | None = None, right: str | None = None) -> str:
+        """The most plausible string taking one option from each position (Viterbi).
+
+        >>> model().best([["中"], list("闻文问"), ["化"]])
+        '中文化'
+        """
+        # state: last character -> (score, string)
+        states: dict[str | None, tuple[float, str]] = {left: (0.0, "")}
+        for options in lattice:
+            new: dict[str | None, tuple[float, str]] = {}
+            for prev, (score, text) in states.items():
+                for option in options:
+                    value = score + self.score(option, prev)
+                    last = option[-1] if option else prev
+                    if last not in new or value > new[last][0]:
+                        new[last] = (value, text + option)
+            states = new
+        if right is not None:
+            return max(states.items(), key=lambda kv: kv[1][0] + self.score("", kv[0], right))[1][1]
+        return max(states.values())[1]
+
+    def chars_read(self, syllable: str) -> str:
+        """Characters with this tone-marked pinyin reading, most frequent first.
+
+        >>> model().chars_read("dān")[:2]
+        '单担'
+        """
+        return self.readings.get(syllable, "")
+
+
+@lru_cache(maxsize=1)
+def model() -> CharModel:
+    """The model, loaded once from the package data."""
+    unigram: dict[str, int] = {}
+    bigram: dict[str, int] = {}
+    readings: dict[str, str] = {}
+    data = resources.files(__package__).joinpath("data", "hanzi_model.tsv.gz").read_bytes()
+    for line in gzip.decompress(data).decode("utf-8").splitlines():
+        kind, key, value = line.split("\t")
+        if kind == "U":
+            unigram[key] = int(value)
+        elif kind == "B":
+            bigram[key] = int(value)
+        elif kind == "P":
+            readings[key] = value
+    return CharModel(unigram, bigram, readings, _simplified_chars())
+
+
+def _simplified_chars() -> dict[str, str]:
+    """Traditional -> Simplified single characters, from OpenCC's TSCharacters table."""
+    import opencc
+
+    path = os.path.join(os.path.dirname(opencc.__file__), "dictionary", "TSCharacters.txt")
+    table: dict[str, str] = {}
+    try:
+        with open(path, encoding="utf-8") as lines:
+            for line in lines:
+                parts = line.split()
+                if len(parts) >= 2 and len(parts[0]) == 1 and parts[0] != parts[1][:1]:
+                    table[parts[0]] = parts[1][:1]
+    except OSError:
+        pass
+    return table

@@ -1,0 +1,454 @@
+"""Find and reverse wrong decodes, one run of text at a time.
+
+Text that went through a wrong decode keeps its bytes in another costume: ``璁㈤槄`` is the
+UTF-8 of 订阅 read as GBK. For each run of non-ASCII text (ASCII is the same in every codec
+here, so the damage cannot cross it) and each kind in :data:`KINDS`, we put the costume back on
+(encode with the codec that misread it) and read the bytes right. A run is replaced only when
+the result decodes cleanly and reads as Chinese far better than the run did, by the character
+model in :mod:`cleantext.hanzi_model`; clean text, rare characters and text that talks about
+mojibake (锟斤拷) stay as they are.
+
+Lossy damage: a byte lost where a wrong decoder met an invalid pair (U+FFFD, or ``?``) becomes
+an unknown; every byte value that completes a valid character is a candidate and the model picks
+the reading that fits the context.
+
+>>> fix_mojibake("璁㈤槄 and ä¸­æ–‡")
+'订阅 and 中文'
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .hanzi_model import is_damage, is_han, model
+
+UNKNOWN = -1  # a byte that a lossy decode replaced
+LOST = "\ufffd?"  # what a lost byte turns into
+
+# Characters a run of damaged text is made of: anything but ASCII, plus the ? that a
+# lossy decoder writes for an invalid byte when it is glued to non-ASCII text.
+RUN = re.compile(r"(?:[^\x00-\x7f]|\?(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])\?)+")
+
+MIN_GAIN = 12.0  # log2: the repaired run must be at least 4096 times as likely as the damaged one
+MIN_GAIN_PER_CHAR = 2.0
+MAX_CHAR_COST = 15.5  # the repair must read as Chinese: mean -log2 P per character at most this
+MAX_UNKNOWNS = 3
+SUSPICIOUS_COST = 12.5
+
+
+@dataclass(frozen=True)
+class Repair:
+    """One repaired run: where it was, what it was, what it is now, and the kind of damage."""
+
+    start: int
+    end: int
+    original: str
+    repaired: str
+    kind: str
+
+
+# --- codecs that misread bytes: character -> the byte(s) it was read from -----------------
+
+
+@lru_cache(maxsize=4096)
+def _gbk_bytes(ch: str) -> bytes | None:
+    """The bytes a Windows GBK (cp936) decoder read as ``ch``; € is the single byte 0x80."""
+    if ch == "€":
+        return b"\x80"
+    for codec in ("gbk", "gb18030"):
+        try:
+            data = ch.encode(codec)
+        except UnicodeEncodeError:
+            continue
+        if len(data) <= 2:
+            return data
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _big5_bytes(ch: str) -> bytes | None:
+    for codec in ("cp950", "big5hkscs"):
+        try:
+            return ch.encode(codec)
+        except UnicodeEncodeError:
+            continue
+    return None
+
+
+@lru_cache(maxsize=1024)
+def _cp1252_bytes(ch: str) -> bytes | None:
+    """cp1252 as browsers decode it: the five undefined bytes come through as C1 controls."""
+    code = ord(ch)
+    if 0x80 <= code <= 0xFF:
+        return bytes([code])
+    try:
+        return ch.encode("cp1252")
+    except UnicodeEncodeError:
+        return None
+
+
+@lru_cache(maxsize=1024)
+def _cp1250_bytes(ch: str) -> bytes | None:
+    """Central European Windows code page: GBK text read on a Polish or Czech system."""
+    try:
+        return ch.encode("cp1250")
+    except UnicodeEncodeError:
+        return None
+
+
+def _encode(run: str, to_bytes: Callable[[str], bytes | None]) -> list[int] | None:
+    """The bytes of ``run`` under a misreading codec; a lost-byte mark becomes UNKNOWN."""
+    encoded = _encode_with_offsets(run, to_bytes)
+    return encoded[0] if encoded else None
+
+
+def _encode_with_offsets(run: str, to_bytes: Callable[[str], bytes | None]) -> tuple[list[int], list[int]] | None:
+    """The bytes of ``run`` and the byte offset where each character starts."""
+    out: list[int] = []
+    offsets: list[int] = []
+    for ch in run:
+        offsets.append(len(out))
+        if ch in LOST:
+            out.append(UNKNOWN)
+            continue
+        data = to_bytes(ch)
+        if data is None:
+            return None
+        out.extend(data)
+    return out, offsets
+
+
+# --- reading bytes right, with unknowns -----------------------------------------------------
+
+
+def _utf8_lattice(data: list[int], fill_dropped: bool = False) -> tuple[list[list[str]], int] | None:
+    """Read ``data`` as UTF-8: one list of candidate characters per position, and how many
+    bytes were read (an incomplete character at the very end is left unread).
+
+    With ``fill_dropped``, one continuation byte that is missing (a decoder dropped a byte it
+    had no character for, as cp1252 decoders do with 0x81, 0x8D, 0x8F, 0x90, 0x9D) counts as
+    an unknown byte, like a marked one.
+    """
+    lattice: list[list[str]] = []
+    unknowns = data.count(UNKNOWN)
+    i = 0
+    while i < len(data):
+        lead = data[i]
+        if lead == UNKNOWN:
+            return None
+        if lead < 0x80:
+            lattice.append([chr(lead)])
+            i += 1
+            continue
+        size = 2 if 0xC2 <= lead <= 0xDF else 3 if 0xE0 <= lead <= 0xEF else 4 if 0xF0 <= lead <= 0xF4 else 0
+        if not size:
+            return None
+        tail = data[i + 1 : i + size]
+        if len(tail) < size - 1 and all(b == UNKNOWN or 0x80 <= b < 0xC0 for b in tail):
+            return lattice, i  # truncated at the end of the run
+        present = 0
+        while present < len(tail) and (tail[present] == UNKNOWN or 0x80 <= tail[present] < 0xC0):
+            present += 1
+        if present < size - 1:
+            unknowns += 1
+            if not fill_dropped or present < size - 2 or unknowns > MAX_UNKNOWNS:
+                return None
+            tail = [*tail[:present], UNKNOWN]
+        options = [b""]
+        for byte in tail:
+            choices = range(0x80, 0xC0) if byte == UNKNOWN else [byte]
+            options = [prefix + bytes([b]) for prefix in options for b in choices]
+        chars = []
+        for option in options:
+            try:
+                ch = (bytes([lead]) + option).decode("utf-8")
+            except UnicodeDecodeError:
+                continue
+            if not is_damage(ch):
+                chars.append(ch)
+        if not chars:
+            return None
+        if len(chars) > 1:
+            chars = _plausible(chars)
+        lattice.append(chars)
+        i += 1 + present
+    return lattice, i
+
+
+def _plausible(chars: list[str], keep: int = 24) -> list[str]:
+    """The likeliest candidates for a lost byte, by prior (keeps the search small)."""
+    prior = model().prior
+    return sorted(chars, key=prior, reverse=True)[:keep]
+
+
+def _double_byte_lattice(data: list[int], codec: str) -> tuple[list[list[str]], int] | None:
+    """Read ``data`` in a double-byte codec (GBK or Big5) strictly; unknown bytes become candidates."""
+    lattice: list[list[str]] = []
+    i = 0
+    while i < len(data):
+        lead = data[i]
+        if lead != UNKNOWN and lead < 0x80:
+            lattice.append([chr(lead)])
+            i += 1
+            continue
+        if i + 1 >= len(data):
+            return None
+        trail = data[i + 1]
+        leads = range(0x81, 0xFF) if lead == UNKNOWN else [lead]
+        trails = range(0x40, 0xFF) if trail == UNKNOWN else [trail]
+        chars = []
+        for a in leads:
+            for b in trails:
+                try:
+                    ch = bytes([a, b]).decode(codec)
+                except UnicodeDecodeError:
+                    continue
+                if len(ch) == 1 and not is_damage(ch):
+                    chars.append(ch)
+        if not chars:
+            return None
+        lattice.append(_plausible(chars) if len(chars) > 1 else chars)
+        i += 2
+    return lattice, i
+
+
+# --- the kinds of damage ----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Kind:
+    """A wrong decode: how to get the bytes back from the text, and how to read them right."""
+
+    name: str
+    to_bytes: Callable[[str], bytes | None]
+    read: Callable[[list[int]], tuple[list[list[str]], int] | None]
+    han_run: bool = False  # the damage reads as Han characters (a CJK codec misread another)
+    min_run: int = 1  # shorter runs are too easily clean text (two accented letters, créé)
+
+    def lattice(self, run: str) -> list[list[str]] | None:
+        """Candidates per position; an unreadable incomplete tail stays as it was."""
+        if len(run) < self.min_run:
+            return None
+        if self.han_run and sum(map(is_han, run)) * 2 < len(run):
+            return None  # symbols and box drawing between codecs are not damage
+        encoded = _encode_with_offsets(run, self.to_bytes)
+        if encoded is None or encoded[0].count(UNKNOWN) > MAX_UNKNOWNS:
+            return None
+        data, offsets = encoded
+        read = self.read(data)
+        if read is None:
+            return None
+        lattice, used = read
+        if used < len(data):
+            if used not in offsets or not lattice:
+                return None
+            lattice.append([run[offsets.index(used) :]])
+        if sum(len(options) > 1 for options in lattice) > MAX_UNKNOWNS:
+            return None
+        return lattice
+
+
+KINDS: tuple[Kind, ...] = (
+    Kind("utf8-as-gbk", _gbk_bytes, _utf8_lattice),
+    Kind("utf8-as-cp1252", _cp1252_bytes, lambda data: _utf8_lattice(data, fill_dropped=True)),
+    Kind("utf8-as-big5", _big5_bytes, _utf8_lattice),
+    Kind("gbk-as-big5", _big5_bytes, lambda data: _double_byte_lattice(data, "gbk"), han_run=True),
+    Kind("big5-as-gbk", _gbk_bytes, lambda data: _double_byte_lattice(data, "big5hkscs"), han_run=True),
+    Kind("gbk-as-cp1252", _cp1252_bytes, lambda data: _double_byte_lattice(data, "gbk"), min_run=4),
+    Kind("gbk-as-cp1250", _cp1250_bytes, lambda data: _double_byte_lattice(data, "gbk"), min_run=4),
+)
+
+
+def _out_of_step_lattice(run: str) -> list[list[str]] | None:
+    """GBK read one byte out of step: the run's bytes, paired again from a lost byte before them.
+
+    The lost lead byte before the run (shown as ``?`` or U+FFFD, or silently dropped) and the
+    trail byte after it are unknowns.
+    """
+    body = run.lstrip(LOST)
+    # Only where a lost byte is marked: without the mark, shifted pairs of clean text can
+    # read plausibly too, and real pages have unmarked, unrecoverable damage of this kind.
+    if body == run or len(body) < 3 or not any(is_han(ch) for ch in body):
+        return None
+    data = _encode(_full_width(body), _gbk_bytes)
+    if data is None or UNKNOWN in data or any(b < 0x80 for b in data):
+        return None
+    read = _double_byte_lattice([UNKNOWN, *data, UNKNOWN], "gbk")
+    return read[0] if read else None
+
+
+def _full_width(text: str) -> str:
+    """ASCII punctuation back to full width: half-width conversion often follows the damage."""
+    return text.translate(_FULL_WIDTH)
+
+
+_FULL_WIDTH = {ord(c): ord(c) + 0xFEE0 for c in "!,:;?()"}
+
+
+def _candidates(run: str) -> Iterator[tuple[str, list[list[str]]]]:
+    for kind in KINDS:
+        lattice = kind.lattice(run)
+        if lattice is not None:
+            yield kind.name, lattice
+
+
+# A lost-byte mark and the double-byte text after it (half-width punctuation included, since
+# a half-width conversion often follows): where GBK read one byte out of step shows.
+OUT_OF_STEP_RUN = re.compile(r"[?\ufffd](?:[\u3000-\u303f\u4e00-\u9fff\uff01-\uff5e“”‘’…—]|[!,:;](?=[^\x00-\x7f])){3,}")
+
+
+@dataclass(frozen=True)
+class Reading:
+    """One way to read a run: the text, the kind of damage it undoes, and how much better it reads."""
+
+    text: str
+    kind: str
+    gain: float
+    strong: bool  # good enough on its own, without support from the rest of the line
+
+
+def readings(run: str, left: str | None = None, right: str | None = None) -> list[Reading]:
+    """Every reversal of a wrong decode that reads better than ``run``, best first."""
+    m = model()
+    before = m.score(run, left, right)
+    found = []
+    for kind, lattice in _candidates(run):
+        text = m.best(lattice, left, right)
+        if not text or text == run or any(is_damage(ch) for ch in text):
+            continue
+        after = m.score(text, left, right)
+        han = [m.logp(None, ch) for ch in text if is_han(ch)]
+        if han and -sum(han) / len(han) > MAX_CHAR_COST:
+            continue
+        gain = after - before
+        if gain <= 0:
+            continue
+        chars = sum(1 for ch in text if not ch.isspace()) or 1
+        strong = gain >= max(MIN_GAIN, MIN_GAIN_PER_CHAR * chars)
+        found.append(Reading(text, kind, gain, strong))
+    return sorted(found, key=lambda r: r.gain, reverse=True)
+
+
+def repair_run(run: str, left: str | None = None, right: str | None = None) -> tuple[str, str] | None:
+    """The repaired text and kind of damage of one run, or None when it reads best as it is.
+
+    >>> repair_run("滲杅汒隴")
+    ('函数声明', 'gbk-as-big5')
+    >>> repair_run("锟斤拷") is None
+    True
+    """
+    strong = [r for r in readings(run, left, right) if r.strong]
+    return (strong[0].text, strong[0].kind) if strong else None
+
+
+def find_repairs(text: str) -> list[Repair]:
+    """Every run of ``text`` that a reversed wrong decode reads better, left to right.
+
+    Damage usually covers a whole line or more, so a line's other runs vote: a run whose
+    reading is weak on its own (one short word) is repaired when the line's strongest kind
+    of damage reads it better too.
+    """
+    repairs = []
+    line_start = 0
+    for line in text.splitlines(keepends=True):
+        repairs.extend(_line_repairs(text, line_start, line_start + len(line)))
+        line_start += len(line)
+    return repairs
+
+
+def _line_repairs(text: str, start: int, end: int) -> list[Repair]:
+    runs = []
+    votes: dict[str, float] = {}
+    for match in RUN.finditer(text, start, end):
+        run = match.group(0)
+        found = _readings_at(text, match) if _suspicious(run) else None
+        runs.append((match, found))
+        for reading in found or ():
+            if reading.strong:
+                votes[reading.kind] = votes.get(reading.kind, 0.0) + reading.gain
+    for match in OUT_OF_STEP_RUN.finditer(text, start, end):
+        if not any(m.start() < match.end() and match.start() < m.end() and f for m, f in runs):
+            found = _out_of_step_readings(text, match)
+            runs.append((match, found))
+            for reading in found:
+                votes[reading.kind] = votes.get(reading.kind, 0.0) + reading.gain
+    if not votes:
+        return []
+    runs.sort(key=lambda item: item[0].start())
+    leading = max(votes, key=votes.get)
+    chosen = []
+    for match, found in runs:
+        if found is None:
+            found = _readings_at(text, match)
+        choice = next((r for r in found if r.kind == leading), None)
+        if choice is None:
+            choice = next((r for r in found if r.strong), None)
+        if choice is not None:
+            chosen.append((choice.gain, match, choice))
+    # Overlapping runs (an out-of-step run crosses ordinary ones): the larger gain wins.
+    kept: list[tuple[re.Match[str], Reading]] = []
+    for _, match, choice in sorted(chosen, key=lambda item: -item[0]):
+        if all(match.end() <= m.start() or m.end() <= match.start() for m, _ in kept):
+            kept.append((match, choice))
+    kept.sort(key=lambda item: item[0].start())
+    return [Repair(m.start(), m.end(), m.group(0), c.text, c.kind) for m, c in kept]
+
+
+def _out_of_step_readings(text: str, match: re.Match[str]) -> list[Reading]:
+    lattice = _out_of_step_lattice(match.group(0))
+    if lattice is None:
+        return []
+    m = model()
+    left = text[match.start() - 1] if match.start() else None
+    right = text[match.end()] if match.end() < len(text) else None
+    repaired = m.best(lattice, left, right)
+    gain = m.score(repaired, left, right) - m.score(match.group(0), left, right)
+    chars = len(repaired)
+    if gain < max(MIN_GAIN, MIN_GAIN_PER_CHAR * chars):
+        return []
+    return [Reading(repaired, "gbk-out-of-step", gain, True)]
+
+
+def _readings_at(text: str, match: re.Match[str]) -> list[Reading]:
+    left = text[match.start() - 1] if match.start() else None
+    right = text[match.end()] if match.end() < len(text) else None
+    return readings(match.group(0), left, right)
+
+
+def _suspicious(run: str) -> bool:
+    """Cheap filter: does the run look like a wrong decode at all?
+
+    Mojibake is made of rare characters (a mean cost far above clean text's 9 to 10 bits),
+    Latin-1 letters, or the marks of lost bytes.
+    """
+    if any(ch in LOST or is_damage(ch) or "\x80" <= ch <= "\u024f" for ch in run):
+        return True
+    prior = model().prior
+    return -sum(map(prior, run)) / len(run) > SUSPICIOUS_COST
+
+
+def apply(text: str, repairs: list[Repair]) -> str:
+    parts, pos = [], 0
+    for r in repairs:
+        parts.append(text[pos : r.start])
+        parts.append(r.repaired)
+        pos = r.end
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def fix_mojibake(text: str) -> str:
+    """Reverse wrong decodes run by run; twice-damaged text takes more rounds.
+
+    >>> fix_mojibake("Ã¤Â¸Â\\xadÃ¦â€“â€¡")
+    '中文'
+    """
+    for _ in range(3):
+        repairs = find_repairs(text)
+        if not repairs:
+            break
+        text = apply(text, repairs)
+    return text
