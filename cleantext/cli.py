@@ -31,6 +31,8 @@ EXAMPLES = {
     "normalize": "cleantext normalize --in-place notes.txt",
     "clean": "cleantext clean page.html; cleantext clean --steps decode,convert,normalize a.txt b.txt",
     "explain": "cleantext explain copied-page.txt",
+    "batch": "cleantext batch pages/ -o cleaned/ -j 4; cleantext batch corpus.jsonl -o out/ --field text",
+    "check": "cleantext check --diff *.txt; cleantext check --write notes/*.txt  (as a pre-commit hook)",
 }
 
 
@@ -245,9 +247,130 @@ def _print_explanation(rows: list[tuple[str, str, str]]) -> None:
     _write_stdout(as_output("\n".join(f"{d}\t{r or '-'}\t{line}" for line, d, r in rows)))
 
 
+CHECK_STEPS = "decode,repair,convert,normalize"
+
+
+@click.command(name="check", help=(
+    "Report, show or fix text files that are not clean; for pre-commit hooks.\n\n"
+    "Runs the steps (by default only those that never remove lines) over each FILE. "
+    "--check (default) lists the files that would change, --diff prints a unified diff on "
+    "standard output, --write rewrites them atomically. Exit status: 1 when a file changed or "
+    f"would change, 2 on bad input, else 0.\n\n\b\nExample:\n  {EXAMPLES['check']}"
+))
+@click.argument("files", nargs=-1, required=True, metavar="FILE...")
+@click.option("--check", "mode", flag_value="check", default=True, help="List files that would change (default).")
+@click.option("--diff", "mode", flag_value="diff", help="Print what would change as a unified diff.")
+@click.option("--write", "mode", flag_value="write", help="Rewrite the files that are not clean.")
+@click.option("--steps", metavar="A,B,C", default=CHECK_STEPS, show_default=True, help="The steps to run.")
+@click.option("-q", "--quiet", is_flag=True, help="No summary line.")
+def check_command(files, mode, steps, quiet, **options):
+    import difflib
+
+    from .report import Report
+
+    try:
+        chain = resolve(steps)
+    except CleantextError as exc:
+        raise click.BadParameter(str(exc), param_hint="--steps") from None
+    report = Report(mode)
+    for name in files:
+        try:
+            raw = read_bytes(name)
+            new = as_output(run(raw, chain, options))
+            if new == raw:
+                report.record_unchanged(name)
+                continue
+            report.record_changed(name)
+            if mode == "write":
+                write_atomic(name, new)
+                click.echo(f"fixed {name}", err=True)
+            elif mode == "diff":
+                old_text = run(raw, resolve("decode"), {}) if raw else ""
+                diff = difflib.unified_diff(old_text.splitlines(True), new.decode("utf-8").splitlines(True),
+                                            fromfile=name, tofile=f"{name} (cleaned)")
+                _write_stdout(as_output("".join(line if line.endswith("\n") else line + "\n" for line in diff)))
+            else:
+                click.echo(f"would clean {name}", err=True)
+        except (CleantextError, UnicodeError) as exc:
+            report.record_failed(name, str(exc))
+            click.echo(f"Error: {name}: {exc}", err=True)
+    if not quiet:
+        click.echo(report.summary(), err=True)
+    sys.exit(report.exit_code)
+
+
+for _option in _all_options():
+    check_command.params.append(_click_param(_option))
+
+
+@click.command(name="batch", help=(
+    "Clean folders of files, or JSONL corpora, in parallel into an output folder.\n\n"
+    "Every *.txt, *.html, *.htm and *.jsonl file under each SOURCE (or SOURCE itself when it is a "
+    "file) is cleaned to the same relative path under --output; inputs are never touched unless "
+    "--in-place is given. In a .jsonl file the --field of every record is cleaned and the other "
+    "fields pass through. A progress bar and the summary go to standard error; a bad file or "
+    "record is reported and the others go on (exit status 2 at the end).\n\n"
+    f"\b\nExample:\n  {EXAMPLES['batch']}"
+))
+@click.argument("sources", nargs=-1, required=True, metavar="SOURCE...")
+@click.option("-o", "--output", metavar="DIR", help="Folder for the results (created if missing).")
+@click.option("--in-place", is_flag=True, help="Rewrite the input files instead (atomically).")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Worker processes.  [default: number of cores]")
+@click.option("--glob", "patterns", multiple=True, metavar="PATTERN",
+              help="File name pattern to take (repeatable).  [default: *.txt *.html *.htm *.jsonl]")
+@click.option("--field", "text_field", default="text", show_default=True, help="The JSONL field to clean.")
+@click.option("--steps", metavar="A,B,C", default=",".join(DEFAULT_CHAIN), show_default=True,
+              help="The steps to run, in this order.")
+def batch_command(sources, output, in_place, jobs, patterns, text_field, steps, **options):
+    import time
+
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    from .batch import DEFAULT_PATTERNS, plan, run_batch
+
+    if bool(output) == bool(in_place):
+        raise click.UsageError("give either --output DIR or --in-place")
+    try:
+        resolve(steps)
+        work = plan(sources, None if in_place else output, steps=steps, options=options,
+                    patterns=patterns or DEFAULT_PATTERNS, text_field=text_field)
+    except CleantextError as exc:
+        raise BadInput(str(exc)) from None
+    console = Console(stderr=True)
+    started = time.perf_counter()
+    failed = changed = size = records = 0
+    with Progress(TextColumn("cleaning"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                  console=console, transient=True, disable=not console.is_terminal) as progress:
+        task = progress.add_task("clean", total=len(work))
+
+        def on_result(result):
+            nonlocal failed, changed, size, records
+            size += result.size
+            records += result.records
+            changed += result.status == "changed"
+            if result.errors:
+                failed += 1
+                for error in result.errors:
+                    progress.console.print(f"Error: {error}", markup=False, highlight=False, soft_wrap=True)
+            progress.advance(task)
+
+        run_batch(work, jobs, on_result)
+    seconds = time.perf_counter() - started
+    click.echo(f"{len(work)} file{'s' if len(work) != 1 else ''}, {records} documents, {size / 1e6:.1f} MB in {seconds:.1f} s "
+               f"({size / 1e6 / max(seconds, 1e-9):.1f} MB/s); {changed} changed, {failed} with errors.", err=True)
+    if failed:
+        sys.exit(EXIT_BAD_INPUT)
+
+
+for _option in _all_options():
+    batch_command.params.append(_click_param(_option))
+
+
 class CleantextGroup(click.Group):
     def list_commands(self, ctx):
-        return [*DEFAULT_CHAIN, "clean", "explain"]
+        return [*DEFAULT_CHAIN, "clean", "explain", "batch", "check"]
 
 
 @click.group(cls=CleantextGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -266,6 +389,8 @@ for _step in STEPS:
     cli.add_command(_step_command(_step))
 cli.add_command(clean_command)
 cli.add_command(explain_command)
+cli.add_command(batch_command)
+cli.add_command(check_command)
 
 
 def main() -> None:
