@@ -1,6 +1,9 @@
-"""unannotate: remove pinyin annotations that mirror sites put after converted characters.
+"""unannotate: remove pinyin and zhuyin annotations that follow the characters they spell.
 
-``來(lái)源`` becomes ``來源``; ordinary brackets such as ``(12月2日 新华社)`` stay.
+``來(lái)源`` becomes ``來源``; ordinary brackets such as ``(12月2日 新华社)`` stay. Ruby markup
+(``<ruby>來<rt>lái</rt></ruby>``) is handled earlier: extract drops ``rt`` and ``rp`` elements.
+An annotation after ``?`` or U+FFFD is left alone: repair may still need it to restore the lost
+character.
 """
 
 from __future__ import annotations
@@ -19,13 +22,27 @@ SYLLABLE = (
     rf"(?:[a-zü{TONE_VOWELS}]*[{TONE_VOWELS}][a-zü{TONE_VOWELS}]*"
     rf"|(?:{INITIAL}?[aeiouü][a-zü]{{0,4}}|[ln][vü][a-zü]{{0,3}})[1-5])"
 )
-ANNOTATION = re.compile(rf"(?<={HAN})[(（]{SYLLABLE}[)）]")
+# Zhuyin (bopomofo): letters U+3105-U+312F and U+31A0-U+31BF, tones ˊ ˇ ˋ and the neutral ˙.
+BOPOMOFO_LETTER = r"[\u3105-\u312f\u31a0-\u31bf]"
+ZHUYIN = rf"(?:˙?{BOPOMOFO_LETTER}{{1,4}}[ˊˇˋ˙]?)"
+OPEN, CLOSE = r"[(（]", r"[)）]"
+SEP = r"[ \u3000'’]?"
+
+# Bracketed pinyin or zhuyin, one to four syllables, right after a Han character.
+BRACKETED = re.compile(
+    rf"(?<={HAN}){OPEN}\s*(?:{SYLLABLE}(?:{SEP}{SYLLABLE}){{0,3}}|{ZHUYIN}(?:{SEP}{ZHUYIN}){{0,3}})\s*{CLOSE}"
+)
+# Bare zhuyin right after a Han character, as copied from ruby text without brackets. Only a
+# syllable with a tone mark counts, so that text about the letters themselves (ㄅㄆㄇ) stays.
+BARE_ZHUYIN = re.compile(rf"(?<={HAN})(?:˙{BOPOMOFO_LETTER}{{1,4}}|{BOPOMOFO_LETTER}{{1,4}}[ˊˇˋ])")
 
 
 def unannotate(text: str) -> str:
-    """Remove a pinyin syllable in brackets that follows a Han character.
+    """Remove pinyin or zhuyin that follows the Han characters it spells.
 
     >>> unannotate("來(lái)源:北國(guó)網(wǎng) (12月2日 新华社)")
     '來源:北國網 (12月2日 新华社)'
+    >>> unannotate("來（ㄌㄞˊ）源，中国(zhōng guó)")
+    '來源，中国'
     """
-    return ANNOTATION.sub("", text)
+    return BARE_ZHUYIN.sub("", BRACKETED.sub("", text))
