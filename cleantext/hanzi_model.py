@@ -30,6 +30,13 @@ PUNCTUATION_PRIOR = {
     "\n": -6.0, "–": -12.0, "•": -13.0, "°": -13.0, "×": -14.0, "©": -14.0, "®": -15.0, "€": -16.0,
     "£": -16.0, "™": -16.0, "‰": -16.0,
 }
+# Punctuation after punctuation: a quote that follows a full stop closes; one that opens follows
+# a colon. log2 adjustments to the prior of the second mark.
+PUNCTUATION_PAIRS = {
+    "。”": 4.0, "！”": 4.0, "？”": 4.0, "…”": 3.0, "。“": -4.0, "！“": -4.0, "？“": -4.0,
+    "：“": 4.0, "：”": -4.0, "，“": 1.0, "，”": -2.0, "”“": 2.0, "““": -4.0, "””": -4.0,
+    "。。": -6.0, "，，": -6.0, "。，": -6.0, "，。": -6.0,
+}
 ASCII_ALNUM = -8.0
 ASCII_SPACE = -7.0
 ASCII_OTHER = -9.5
@@ -37,7 +44,8 @@ FULLWIDTH_ALNUM = -12.0
 RARE_HAN = -20.0  # a Han character jieba's words never use
 OTHER = -22.0  # symbols, Latin-1 letters, kana, box drawing...
 DAMAGE = -30.0  # U+FFFD, private use, C0/C1 controls: what wrong decodes leave behind
-BIGRAM_WEIGHT = 0.6
+BIGRAM_WEIGHT = 0.9
+AVERAGE_END_SHARE = 0.45  # a word ends after about this share of characters in running text
 
 
 def is_han(ch: str) -> bool:
@@ -61,12 +69,29 @@ class CharModel:
     bigram: dict[str, int]
     readings: dict[str, str]  # tone-marked syllable -> characters, most frequent first
     simplified: dict[str, str]
+    starts: dict[str, int] = field(default_factory=dict)  # words beginning with the character
+    ends: dict[str, int] = field(default_factory=dict)  # words ending with it
     log_total: float = 0.0
+    log_starts: float = 0.0
     _cache: dict[str, float] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
-        total = sum(2 ** (q / 2) for q in self.unigram.values())
-        self.log_total = math.log2(total)
+        self.log_total = math.log2(sum(2 ** (q / 2) for q in self.unigram.values()))
+        self.log_starts = math.log2(sum(2 ** (q / 2) for q in self.starts.values()) or 1)
+
+    def end_share(self, ch: str) -> float:
+        """How often a word ends at ``ch``: P(boundary after ch). Non-Han characters end words."""
+        key = self._key(ch)
+        if key not in self.unigram:
+            return 1.0
+        return min(1.0, 2 ** ((self.ends.get(key, 0) - self.unigram[key]) / 2)) if key in self.ends else 0.02
+
+    def start_prob(self, ch: str) -> float:
+        """P(the next word begins with ``ch``)."""
+        key = self._key(ch)
+        if key in self.starts:
+            return 2 ** (self.starts[key] / 2 - self.log_starts)
+        return 2 ** self.prior(ch)
 
     def _key(self, ch: str) -> str:
         return self.simplified.get(ch, ch)
@@ -95,16 +120,25 @@ class CharModel:
         return value
 
     def logp(self, prev: str | None, ch: str) -> float:
-        """log2 P(ch | prev): in-word bigrams mixed with the unigram prior."""
+        """log2 P(ch | prev): the word goes on (in-word bigram) or a new one starts.
+
+        Punctuation and other non-Han characters come at word ends, so their prior is scaled
+        by how often a word ends at ``prev``; a Han character after a word end is scored by
+        how often words start with it.
+        """
         base = self.prior(ch)
         if prev is None:
             return base
         a, b = self._key(prev), self._key(ch)
+        if a not in self.unigram:
+            return base + PUNCTUATION_PAIRS.get(prev + ch, 0.0)
+        boundary = self.end_share(prev)
+        if b not in self.unigram:
+            return base + math.log2(max(boundary, 0.02) / AVERAGE_END_SHARE)
         pair = self.bigram.get(a + b)
-        if pair is None or a not in self.unigram:
-            return base
-        conditional = 2 ** ((pair - self.unigram[a]) / 2)
-        return math.log2(BIGRAM_WEIGHT * conditional + (1 - BIGRAM_WEIGHT) * 2**base)
+        within = 2 ** ((pair - self.unigram[a]) / 2) if pair is not None else 0.0
+        across = boundary * self.start_prob(ch)
+        return math.log2(BIGRAM_WEIGHT * (within + across) + (1 - BIGRAM_WEIGHT) * 2**base)
 
     def score(self, text: str, left: str | None = None, right: str | None = None) -> float:
         """log2 probability of ``text`` between the characters ``left`` and ``right``."""
@@ -153,6 +187,8 @@ def model() -> CharModel:
     unigram: dict[str, int] = {}
     bigram: dict[str, int] = {}
     readings: dict[str, str] = {}
+    starts: dict[str, int] = {}
+    ends: dict[str, int] = {}
     data = resources.files(__package__).joinpath("data", "hanzi_model.tsv.gz").read_bytes()
     for line in gzip.decompress(data).decode("utf-8").splitlines():
         kind, key, value = line.split("\t")
@@ -162,7 +198,11 @@ def model() -> CharModel:
             bigram[key] = int(value)
         elif kind == "P":
             readings[key] = value
-    return CharModel(unigram, bigram, readings, _simplified_chars())
+        elif kind == "S":
+            starts[key] = int(value)
+        elif kind == "E":
+            ends[key] = int(value)
+    return CharModel(unigram, bigram, readings, _simplified_chars(), starts, ends)
 
 
 def _simplified_chars() -> dict[str, str]:

@@ -34,12 +34,28 @@ def restore_annotated(text: str) -> str:
     return LOST_WITH_PINYIN.sub(_restore_group, text)
 
 
+def annotated_lattice(group: str) -> list[list[str]] | None:
+    """Candidate characters for each lost character of a group, from its reading.
+
+    Simplified forms only: the model scores a Traditional character through its Simplified
+    form, and convert turns the rest of the text Simplified anyway.
+    """
+    m = model()
+    lattice = []
+    for one in _ONE.finditer(group):
+        chars = [ch for ch in m.chars_read(one.group(1))[:60] if ch not in m.simplified]
+        if not chars:
+            return None
+        lattice.append(chars[:40])
+    return lattice
+
+
 def _restore_group(match: re.Match[str]) -> str:
     m = model()
     text = match.string
     syllables = [one.group(1) for one in _ONE.finditer(match.group(0))]
-    lattice = [list(m.chars_read(s)[:40]) for s in syllables]
-    if not all(lattice):
+    lattice = annotated_lattice(match.group(0))
+    if not lattice:
         return match.group(0)
     left = text[match.start() - 1] if match.start() else None
     right = text[match.end()] if match.end() < len(text) else None

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .hanzi_model import is_damage, is_han, model
+from .lost_chars import LOST_WITH_PINYIN, annotated_lattice
 
 UNKNOWN = -1  # a byte that a lossy decode replaced
 LOST = "\ufffd?"  # what a lost byte turns into
@@ -70,7 +71,7 @@ def _gbk_bytes(ch: str) -> bytes | None:
 
 @lru_cache(maxsize=4096)
 def _big5_bytes(ch: str) -> bytes | None:
-    for codec in ("cp950", "big5hkscs"):
+    for codec in ("big5hkscs", "cp950"):
         try:
             return ch.encode(codec)
         except UnicodeEncodeError:
@@ -167,7 +168,8 @@ def _utf8_lattice(data: list[int], fill_dropped: bool = False) -> tuple[list[lis
                 ch = (bytes([lead]) + option).decode("utf-8")
             except UnicodeDecodeError:
                 continue
-            if not is_damage(ch):
+            # A guessed byte must not make damage; a known one may (text damaged twice).
+            if len(options) == 1 or not is_damage(ch):
                 chars.append(ch)
         if not chars:
             return None
@@ -257,8 +259,8 @@ KINDS: tuple[Kind, ...] = (
     Kind("utf8-as-big5", _big5_bytes, _utf8_lattice),
     Kind("gbk-as-big5", _big5_bytes, lambda data: _double_byte_lattice(data, "gbk"), han_run=True),
     Kind("big5-as-gbk", _gbk_bytes, lambda data: _double_byte_lattice(data, "big5hkscs"), han_run=True),
-    Kind("gbk-as-cp1252", _cp1252_bytes, lambda data: _double_byte_lattice(data, "gbk"), min_run=4),
-    Kind("gbk-as-cp1250", _cp1250_bytes, lambda data: _double_byte_lattice(data, "gbk"), min_run=4),
+    Kind("gbk-as-cp1252", _cp1252_bytes, lambda data: _double_byte_lattice(data, "gbk"), min_run=6),
+    Kind("gbk-as-cp1250", _cp1250_bytes, lambda data: _double_byte_lattice(data, "gbk"), min_run=6),
 )
 
 
@@ -276,7 +278,7 @@ def _out_of_step_lattice(run: str) -> list[list[str]] | None:
     data = _encode(_full_width(body), _gbk_bytes)
     if data is None or UNKNOWN in data or any(b < 0x80 for b in data):
         return None
-    read = _double_byte_lattice([UNKNOWN, *data, UNKNOWN], "gbk")
+    read = _double_byte_lattice([UNKNOWN, *data, UNKNOWN], "gb18030")
     return read[0] if read else None
 
 
@@ -297,7 +299,7 @@ def _candidates(run: str) -> Iterator[tuple[str, list[list[str]]]]:
 
 # A lost-byte mark and the double-byte text after it (half-width punctuation included, since
 # a half-width conversion often follows): where GBK read one byte out of step shows.
-OUT_OF_STEP_RUN = re.compile(r"[?\ufffd](?:[\u3000-\u303f\u4e00-\u9fff\uff01-\uff5e“”‘’…—]|[!,:;](?=[^\x00-\x7f])){3,}")
+OUT_OF_STEP_RUN = re.compile(r"[?\ufffd](?:[^\x00-\x7f]|[!,:;](?=[^\x00-\x7f])){3,}")
 
 
 @dataclass(frozen=True)
@@ -310,15 +312,24 @@ class Reading:
     strong: bool  # good enough on its own, without support from the rest of the line
 
 
-def readings(run: str, left: str | None = None, right: str | None = None) -> list[Reading]:
+def readings(run: str, left: str | None = None, right: str | None = None, depth: int = 0) -> list[Reading]:
     """Every reversal of a wrong decode that reads better than ``run``, best first."""
     m = model()
     before = m.score(run, left, right)
     found = []
     for kind, lattice in _candidates(run):
         text = m.best(lattice, left, right)
-        if not text or text == run or any(is_damage(ch) for ch in text):
+        if not text or text == run:
             continue
+        if any(is_damage(ch) for ch in text):
+            # Damaged twice (UTF-8 read as cp1252 two times): the first reading still holds
+            # the undefined bytes; it is right only if it repairs in turn.
+            if depth:
+                continue
+            inner = [r for r in readings(text, left, right, depth + 1) if r.strong]
+            if not inner:
+                continue
+            text, kind = inner[0].text, ("utf8-twice" if kind == inner[0].kind == "utf8-as-cp1252" else kind)
         after = m.score(text, left, right)
         han = [m.logp(None, ch) for ch in text if is_han(ch)]
         if han and -sum(han) / len(han) > MAX_CHAR_COST:
@@ -327,7 +338,9 @@ def readings(run: str, left: str | None = None, right: str | None = None) -> lis
         if gain <= 0:
             continue
         chars = sum(1 for ch in text if not ch.isspace()) or 1
-        strong = gain >= max(MIN_GAIN, MIN_GAIN_PER_CHAR * chars)
+        # A reading with no CJK (or general punctuation) is Latin, Greek, Cyrillic... that is
+        # ftfy's business: only the support of a Chinese repair on the same line allows it.
+        strong = gain >= max(MIN_GAIN, MIN_GAIN_PER_CHAR * chars) and any(ch >= "\u2000" for ch in text)
         found.append(Reading(text, kind, gain, strong))
     return sorted(found, key=lambda r: r.gain, reverse=True)
 
@@ -353,8 +366,10 @@ def find_repairs(text: str) -> list[Repair]:
     """
     repairs = []
     line_start = 0
-    for line in text.splitlines(keepends=True):
-        repairs.extend(_line_repairs(text, line_start, line_start + len(line)))
+    # Only LF ends a line: str.splitlines would also split at U+0085, a byte of latin-1 mojibake.
+    for line in text.split("\n"):
+        line += "\n"
+        repairs.extend(_line_repairs(text, line_start, min(len(text), line_start + len(line))))
         line_start += len(line)
     return repairs
 
@@ -404,7 +419,14 @@ def _out_of_step_readings(text: str, match: re.Match[str]) -> list[Reading]:
     m = model()
     left = text[match.start() - 1] if match.start() else None
     right = text[match.end()] if match.end() < len(text) else None
-    repaired = m.best(lattice, left, right)
+    # Characters lost right after the run with their pinyin surviving are decoded jointly.
+    following = LOST_WITH_PINYIN.match(text, match.end())
+    extra = annotated_lattice(following.group(0)) if following else None
+    if extra:
+        after = text[following.end()] if following.end() < len(text) else None
+        repaired = m.best(lattice + extra, left, after)[: len(lattice)]
+    else:
+        repaired = m.best(lattice, left, right)
     gain = m.score(repaired, left, right) - m.score(match.group(0), left, right)
     chars = len(repaired)
     if gain < max(MIN_GAIN, MIN_GAIN_PER_CHAR * chars):
