@@ -16,6 +16,8 @@ CASES = [
     ("gbk", TEXT.encode("gbk"), TEXT),
     ("gb18030 beyond gbk", "王喆说：€ 𠀀".encode("gb18030"), "王喆说：€ 𠀀"),
     ("big5", TRAD.encode("big5"), TRAD),
+    ("utf-16-le no BOM, ASCII only", "plain ascii text\n".encode("utf-16-le"), "plain ascii text\n"),
+    ("utf-32-be no BOM, ASCII only", "plain ascii text\n".encode("utf-32-be"), "plain ascii text\n"),
     ("ascii", b"plain ascii", "plain ascii"),
     ("empty", b"", ""),
 ]
