@@ -232,6 +232,27 @@ def _pool_clean(path):
         return len(cleantext.clean(f.read(), **_POOL_PARAMS))
 
 
+def _spin(n: int) -> int:
+    total = 0
+    for i in range(n):
+        total += i
+    return total
+
+
+def run_spin(workers: int, repeats: int) -> tuple[list[float], str]:
+    """A CPU-bound loop in a pool: how much parallelism the machine offers right now (a control)."""
+    import multiprocessing
+
+    with multiprocessing.Pool(workers) as pool:
+        pool.map(_spin, [1000] * workers)
+        times = []
+        for _ in range(repeats):
+            start = time.perf_counter()
+            pool.map(_spin, [2_000_000] * 8, chunksize=1)
+            times.append(time.perf_counter() - start)
+    return times, "control"
+
+
 def run_iconv(items: list[str], encoding: str, repeats: int, budget: float) -> tuple[list[float], str]:
     """iconv over all the files in one process (so process start-up is paid once per run)."""
     command = ["iconv", "-f", encoding, "-t", "UTF-8", *items]
@@ -251,7 +272,7 @@ def run_iconv(items: list[str], encoding: str, repeats: int, budget: float) -> t
 
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("task", choices=[*TASKS, "cleantext.parallel", "iconv"])
+    ap.add_argument("task", choices=[*TASKS, "cleantext.parallel", "iconv", "control.spin"])
     ap.add_argument("--list", required=True, help="file listing the inputs, one path per line")
     ap.add_argument("--repeats", type=int, default=5)
     ap.add_argument("--budget", type=float, default=60.0, help="stop repeating after this many seconds")
@@ -260,9 +281,11 @@ def main(argv: list[str]) -> int:
     args = ap.parse_args(argv)
     params = dict(p.split("=", 1) for p in args.param)
 
-    if args.task in ("cleantext.parallel", "iconv"):
+    if args.task in ("cleantext.parallel", "iconv", "control.spin"):
         items, total = read_inputs(args.list, "path")
-        if args.task == "iconv":
+        if args.task == "control.spin":
+            times, version = run_spin(int(params.pop("workers")), args.repeats)
+        elif args.task == "iconv":
             times, version = run_iconv(items, params.pop("encoding"), args.repeats, args.budget)
         else:
             workers = int(params.pop("workers"))

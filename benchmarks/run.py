@@ -90,6 +90,14 @@ class Failed(Exception):
         self.mark, self.reason = mark, reason
 
 
+class TimedOut(Exception):
+    """A measurement killed after ``seconds``; ``peak_rss_kb`` is the peak it had reached."""
+
+    def __init__(self, seconds: float, peak_rss_kb: int):
+        super().__init__(f"killed after {seconds:.0f} s")
+        self.seconds, self.peak_rss_kb = seconds, peak_rss_kb
+
+
 def log(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
 
@@ -109,7 +117,10 @@ def peer_python(peer: str | None) -> str:
 
 
 def run_measured(command: list[str], timeout: float = 1800) -> tuple[str, str, int, int]:
-    """Run a command; (stdout, stderr, exit status, peak RSS in KB of that process)."""
+    """Run a command; (stdout, stderr, exit status, peak RSS in KB of that process).
+
+    A command still running after ``timeout`` seconds is killed and raises :class:`TimedOut`.
+    """
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         process = subprocess.Popen(command, stdout=out, stderr=err, cwd=ROOT)
         deadline = time.monotonic() + timeout
@@ -120,7 +131,7 @@ def run_measured(command: list[str], timeout: float = 1800) -> tuple[str, str, i
             if time.monotonic() > deadline:
                 process.kill()
                 pid, status, usage = os.wait4(process.pid, 0)
-                break
+                raise TimedOut(timeout, usage.ru_maxrss)
             time.sleep(0.01)
         process.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
@@ -130,7 +141,8 @@ def run_measured(command: list[str], timeout: float = 1800) -> tuple[str, str, i
 
 
 def measure(task: str, inputs: list[Path] | list[tuple[Path, str]], settings: Settings, peer: str | None = None,
-            params: dict | None = None, warmup: str = "full", repeats: int | None = None) -> Result:
+            params: dict | None = None, warmup: str = "full", repeats: int | None = None,
+            timeout: float = 1800) -> Result:
     python = peer_python(peer)
     with tempfile.NamedTemporaryFile("w", suffix=".list", delete=False, encoding="utf-8") as listing:
         for item in inputs:
@@ -141,14 +153,14 @@ def measure(task: str, inputs: list[Path] | list[tuple[Path, str]], settings: Se
     for key, value in (params or {}).items():
         command += ["--param", f"{key}={value}"]
     try:
-        stdout, stderr, status, rss = run_measured(command)
+        stdout, stderr, status, rss = run_measured(command, timeout)
     finally:
         os.unlink(listing.name)
     if status != 0:
         last = (stderr.strip().splitlines() or [f"exit status {status}"])[-1]
         raise Failed("failed", f"{task}: {last[:160]}")
     data = json.loads(stdout.strip().splitlines()[-1])
-    return Result(data["mbps"], data["median"], data["times"], data["bytes"], data["files"], data["version"], rss)
+    return Result(data["mbps"] or 0.0, data["median"], data["times"], data["bytes"], data["files"], data["version"], rss)
 
 
 # ---------------------------------------------------------------- formatting
@@ -432,6 +444,9 @@ def row_coldstart(settings: Settings) -> list[Line]:
 
 LOAD_AT_START = "?"
 RSS_FLAT = 1.5  # peak RSS at a size may be at most this multiple of the peak RSS at the smallest size
+# One run of `clean` on the biggest file may take this long; a slower one is killed and reported as
+# "slower than size/SCALING_CAP MB/s", so `make bench` stays within its 10 minutes.
+SCALING_CAP = 180.0
 
 
 def row_scaling(settings: Settings) -> list[Line]:
@@ -440,7 +455,17 @@ def row_scaling(settings: Settings) -> list[Line]:
         path = corpus.joined("text", "trad", size)
         label = f"one {size:g} MB Traditional text file"
         log(f"scaling: {label}")
-        result = attempt(lambda: measure("cleantext.clean_file", [path], settings, warmup="prefix"))  # noqa: B023
+        try:
+            result = attempt(lambda: measure("cleantext.clean_file", [path], settings,  # noqa: B023
+                                             warmup="prefix", timeout=SCALING_CAP))
+        except TimedOut as exc:
+            slow = f"< {size / exc.seconds:.2f} MB/s (killed after {exc.seconds:.0f} s), " \
+                   f"peak RSS >= {exc.peak_rss_kb / 1024:.0f} MB"
+            rss_ratio = exc.peak_rss_kb / base.peak_rss_kb if base else 0
+            lines.append(Line("scaling", label, slow, f"cleantext at {settings.scaling_sizes[0]:g} MB", "",
+                              f"RSS >= {rss_ratio:.1f}x" if base else "", f"RSS <= {RSS_FLAT:g}x",
+                              "MISS" if rss_ratio > RSS_FLAT else "timed out"))
+            continue
         if isinstance(result, Failed):
             lines.append(Line("scaling", label, result.mark, "", mark=result.mark, notes=[result.reason]))
             continue
@@ -458,18 +483,72 @@ def row_scaling(settings: Settings) -> list[Line]:
     return lines
 
 
+def _has_batch() -> bool:
+    cleantext_bin = Path(project_python()).with_name("cleantext")
+    return subprocess.run([str(cleantext_bin), "batch", "--help"], capture_output=True, cwd=ROOT).returncode == 0
+
+
+def _batch_run(folder: Path, workers: int, settings: Settings) -> Result:
+    """`cleantext batch FOLDER -o OUT -j N`, timed as whole processes (median after a warm-up)."""
+    cleantext_bin = Path(project_python()).with_name("cleantext")
+    size = sum(p.stat().st_size for p in folder.glob("*.txt"))
+    times: list[float] = []
+    for attempt_number in range(settings.repeats + 1):
+        with tempfile.TemporaryDirectory() as out:
+            command = [str(cleantext_bin), "batch", str(folder), "-o", out, "-j", str(workers)]
+            start = time.perf_counter()
+            done = subprocess.run(command, capture_output=True, text=True, cwd=ROOT)
+            elapsed = time.perf_counter() - start
+        if done.returncode != 0:
+            last = (done.stderr.strip().splitlines() or [f"exit status {done.returncode}"])[-1]
+            raise Failed("failed", f"cleantext batch -j {workers}: {last[:160]}")
+        if attempt_number:  # the first run is the warm-up
+            times.append(elapsed)
+            if sum(times) >= settings.budget:
+                break
+    median = statistics.median(times)
+    return Result(size / median / 1e6, median, times, size, len(list(folder.glob("*.txt"))), "batch", 0)
+
+
+def _control_line(settings: Settings) -> Line:
+    """The same 1-vs-2 comparison for a pure CPU loop: the parallelism the machine offers right now
+    (other work on a 2-core machine takes it away, and then no program can reach 1.7x)."""
+    label = "control: a CPU-bound Python loop, 8 tasks"
+    try:
+        one = measure("control.spin", [], settings, params={"workers": 1})
+        two = measure("control.spin", [], settings, params={"workers": 2})
+    except Failed as exc:
+        return Line("parallel", label, exc.mark, "1 process", mark=exc.mark, notes=[exc.reason])
+    return Line("parallel", label, f"2 processes: {two.median:.2f} s", "1 process", f"{one.median:.2f} s",
+                f"{one.median / two.median:.2f}x", "(machine headroom)", "")
+
+
 def row_parallel(settings: Settings) -> list[Line]:
     files = synthetic("text", "trad", settings.parallel_mb)
     label = f"{settings.parallel_mb:g} MB Traditional text in {len(files)} files"
     log(f"parallel: {label}")
+    return [*_parallel_lines(files, label, settings), _control_line(settings)]
+
+
+def _parallel_lines(files: list[Path], label: str, settings: Settings) -> list[Line]:
+    notes = []
+    if _has_batch():
+        one = attempt(lambda: _batch_run(files[0].parent, 1, settings))
+        two = attempt(lambda: _batch_run(files[0].parent, 2, settings)) if isinstance(one, Result) else one
+        if isinstance(one, Result) and isinstance(two, Result):
+            ratio = two.mbps / one.mbps
+            return [Line("parallel", label, f"batch -j 2: {speed(two, settings)}", "cleantext batch -j 1",
+                         speed(one, settings), f"{ratio:.2f}x", ">= 1.7x", ratio_mark(ratio, 1.7),
+                         ["whole `cleantext batch` processes, start-up included"])]
+        notes.append(f"cleantext batch failed, measured the library's pool instead: {two.reason}")
     one = attempt(lambda: measure("cleantext.parallel", files, settings, params={"workers": 1}))
     two = attempt(lambda: measure("cleantext.parallel", files, settings, params={"workers": 2}))
     if isinstance(one, Failed) or isinstance(two, Failed):
         failed = one if isinstance(one, Failed) else two
-        return [Line("parallel", label, failed.mark, "1 worker", mark=failed.mark, notes=[failed.reason])]
+        return [Line("parallel", label, failed.mark, "1 worker", mark=failed.mark, notes=[*notes, failed.reason])]
     ratio = two.mbps / one.mbps
     return [Line("parallel", label, f"2 workers: {speed(two, settings)}", "1 worker (multiprocessing pool)",
-                 speed(one, settings), f"{ratio:.2f}x", ">= 1.7x", ratio_mark(ratio, 1.7))]
+                 speed(one, settings), f"{ratio:.2f}x", ">= 1.7x", ratio_mark(ratio, 1.7), notes)]
 
 
 ROW_FUNCTIONS = {
@@ -588,8 +667,11 @@ Versions measured:
 - scaling: `cleantext.clean` on one file of each size read whole (as `cleantext clean FILE`
   does), in a fresh process per size; peak RSS is that process's maximum resident set
   (`os.wait4`). Flat means the peak at 10 and 100 MB is at most {RSS_FLAT:g}x the peak at 1 MB.
-- parallel: `cleantext.clean` over the {settings.parallel_mb:g} MB corpus, one file per task, through a
-  `multiprocessing.Pool` of 1 and of 2 workers (pool start-up not timed).
+- parallel: the {settings.parallel_mb:g} MB corpus, one file per document, cleaned by `cleantext batch -j 1`
+  and `-j 2` (whole processes, median after a warm-up) when the batch command exists; otherwise
+  `cleantext.clean` through a `multiprocessing.Pool` of 1 and of 2 workers (pool start-up not timed).
+- A scaling run that takes longer than {SCALING_CAP:g} s is killed and reported as slower than
+  size / {SCALING_CAP:g} s, with the peak RSS it had reached.
 """
 
 
