@@ -112,8 +112,12 @@ def _extras_table(file: str) -> dict[str, str]:
         return {}
     extra = parse_table(path.read_text(encoding="utf-8"), str(path))
     if file in TO_SIMPLIFIED:
+        # Protect a target only where the character table would change it: more keys make
+        # matching slower, and a target the table leaves alone needs no protection.
+        chars = {**_package_table("TSCharacters.txt"), **_extras_table("TSCharacters.txt")}
         for value in list(extra.values()):
-            extra.setdefault(value, value)
+            if any(chars.get(ch, ch) != ch for ch in value):
+                extra.setdefault(value, value)
     return extra
 
 
