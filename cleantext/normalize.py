@@ -1,21 +1,36 @@
-"""normalize: line ends, white space, invisible characters; later punctuation width.
+"""normalize: line ends, invisible characters, hard wraps, white space, width and punctuation.
 
-Each rule is a small pure ``str -> str`` function registered in :data:`RULES`.
+The last step of ``clean``: it sees Simplified text whose lines are already chosen, and writes
+it the way ``CASES.md`` specifies. Each rule is a small pure ``str -> str`` function registered
+in :data:`RULES`, in the order they run; a rule tied to an option runs only when it is set.
+NFC only, never NFKC: NFKC would flatten Chinese punctuation to ASCII.
 """
 
 from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from .options import Option
+from .punctuation import chinese_punctuation, curly_quotes, half_width_letters, half_width_symbols
+from .unwrap import join_hard_wraps
 
-OPTIONS: tuple[Option, ...] = ()
+OPTIONS: tuple[Option, ...] = (
+    Option(
+        "curly_quotes",
+        'Turn a straight-quote pair around Chinese text ("你好") into “你好”.',
+        default=False,
+        kind="flag",
+    ),
+)
 
 LINE_ENDS = re.compile(r"\r\n?|[\u2028\u2029\x85\x0b\x0c]")
 # Zero-width characters, an inner BOM, soft hyphen, and C0/C1 controls other than \t and \n.
 INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
 EDGE_SPACE = re.compile(r"^[ \t\u3000\u00a0]+|[ \t\u3000\u00a0]+$", re.M)
+INNER_SPACE = re.compile(r"[ \t\u00a0\u3000]+")
 BLANK_RUN = re.compile(r"\n{3,}")
 
 
@@ -55,6 +70,15 @@ def trim_lines(text: str) -> str:
     return EDGE_SPACE.sub("", text)
 
 
+def collapse_spaces(text: str) -> str:
+    """A run of blanks inside a line (spaces, tabs, NBSP, U+3000) becomes one space.
+
+    >>> collapse_spaces("序号\\t类别  项目\\u00a0\\u00a0名称")
+    '序号 类别 项目 名称'
+    """
+    return INNER_SPACE.sub(" ", text)
+
+
 def collapse_blank_lines(text: str) -> str:
     """At most one blank line in a row; none at the start; exactly one newline at the end.
 
@@ -65,21 +89,40 @@ def collapse_blank_lines(text: str) -> str:
     return text + "\n" if text else ""
 
 
-RULES = {
-    "line-ends": unify_line_ends,
-    "invisible": remove_invisible,
-    "nfc": compose,
-    "trim": trim_lines,
-    "blank-lines": collapse_blank_lines,
-}
+@dataclass(frozen=True)
+class Rule:
+    """One normalize rule; ``option`` names the flag that switches it on (None: always on)."""
+
+    name: str
+    function: Callable[[str], str]
+    option: str | None = None
 
 
-def normalize(text: str) -> str:
-    """Normalize line ends, invisible characters, indentation and blank lines.
+# In order. Hard wraps are joined while the indentation and the original widths are still
+# there; width and punctuation come after white space, so they see the final neighbours.
+RULES: tuple[Rule, ...] = (
+    Rule("line-ends", unify_line_ends),
+    Rule("invisible", remove_invisible),
+    Rule("nfc", compose),
+    Rule("hard-wraps", join_hard_wraps),
+    Rule("trim", trim_lines),
+    Rule("width", half_width_letters),
+    Rule("spaces", collapse_spaces),
+    Rule("symbols", half_width_symbols),
+    Rule("punctuation", chinese_punctuation),
+    Rule("quotes", curly_quotes, option="curly_quotes"),
+    Rule("blank-lines", collapse_blank_lines),
+)
 
-    >>> normalize("\\u3000\\u3000第一段\\r\\n\\r\\n\\r\\n第二段  ")
-    '第一段\\n\\n第二段\\n'
+
+def normalize(text: str, curly_quotes: bool = False) -> str:
+    """Normalize line ends, invisible characters, hard wraps, white space, width and punctuation.
+
+    >>> normalize("\\u3000\\u3000第一段,共ＡＢＣ１２３项:\\r\\n\\r\\n\\r\\n第二段  ")
+    '第一段，共ABC123项：\\n\\n第二段\\n'
     """
-    for rule in RULES.values():
-        text = rule(text)
+    enabled = {"curly_quotes": curly_quotes}
+    for rule in RULES:
+        if rule.option is None or enabled[rule.option]:
+            text = rule.function(text)
     return text

@@ -1,0 +1,182 @@
+"""Join hard-wrapped paragraphs back into one line.
+
+Old text files and some copied pages wrap every paragraph at a fixed width, in the middle of
+sentences. The evidence that a text is wrapped, all required:
+
+- many lines end at (nearly) the same display width (a wide character counts two columns),
+  and that width is wider than a line of verse;
+- (almost) no line is wider than that;
+- most of those full lines break in the middle of a sentence (no terminal punctuation), or the
+  next line starts with a mark that may not begin a line (，。、」).
+
+Only then is a full line joined with the next one, and never when the next line starts a new
+paragraph (it is indented more than the text's continuation lines) or a list item. Poems and
+lists have short or uneven lines and fail the evidence, so they stay as they are.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+# The narrowest wrap width taken for wrapping (columns; 15 Han characters). Verse lines
+# (five or seven characters plus punctuation) and list items are narrower.
+MIN_WRAP_COLUMNS = 30
+# A line counts as full when the next line's first word would not have fitted after it,
+# with this many columns of slack for kinsoku (a mark pulled back or pushed down).
+SLACK_COLUMNS = 2
+MIN_FULL_LINES = 3
+# Wrapped text has (almost) no line wider than its wrap width; text with one paragraph per
+# line has lines of every length, wider ones among them.
+MAX_TOO_WIDE_SHARE = 0.1  # of the full lines
+RAGGED_SHARE = 0.3  # of the full lines stopping short of the width: a word wrapper
+MIN_MID_SENTENCE_SHARE = 0.5  # of the full lines
+
+INDENT = re.compile(r"^[ \t\u3000\u00a0]*")
+# A line ending with one of these ends a sentence (closing quotes and brackets may follow).
+SENTENCE_END = re.compile(r"[。！？!?…．.；;][”’」』）)\]】》\"']*$")
+# Marks that may not begin a line (Chinese line-breaking rules): a line that starts with one
+# of them was broken by a wrapping tool, not by the writer.
+NO_LINE_START = set("，。、；：？！）」』】》”’…,.;:!?)")
+LIST_ITEM = re.compile(
+    r"^(?:[-*+•·●○■□◆◇▪►▶※]\s*"
+    r"|\d{1,3}[.．、)）](?!\d)"
+    r"|\d{1,3}\s"  # a numbered table row: 1 传统技艺 青溪竹编技艺
+    r"|[（(](?:\d{1,3}|[一二三四五六七八九十]{1,3})[)）]"
+    r"|[一二三四五六七八九十]{1,3}、"
+    r"|[A-Za-z][.)](?=\s)"
+    r"|第[一二三四五六七八九十百零〇\d]{1,4}[章节条款部分篇回卷]"
+    r")"
+)
+LATIN_END = re.compile(r"[A-Za-z0-9,.;:!?%)\]\"'’”-]$")
+LATIN_START = re.compile(r"^[A-Za-z0-9(\[\"'‘“]")
+FIRST_WORD = re.compile(r"^(?:[A-Za-z0-9_'’.-]+|.[，。、；：？！）」』】》”’…]*)")
+
+
+def columns(text: str) -> int:
+    """Display width: wide and full-width characters take two columns.
+
+    >>> columns("\\u3000\\u3000中文ab")
+    10
+    """
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _indent(line: str) -> int:
+    return columns(INDENT.match(line).group())
+
+
+@dataclass(frozen=True)
+class Wrap:
+    """The wrap width of a text and the indentation of its continuation lines."""
+
+    width: int
+    base_indent: int
+    # Word-wrapped (lines stop short where the next word did not fit) rather than cut at the
+    # last column between any two characters: every Latin-Latin break was a space.
+    ragged: bool = False
+
+
+def _full(line: str, next_line: str, width: int) -> bool:
+    used = columns(line.rstrip())
+    word = FIRST_WORD.match(next_line.lstrip(" \t\u3000\u00a0")).group()
+    gap = 1 if LATIN_END.search(line.rstrip()) and LATIN_START.search(word) else 0
+    return width - SLACK_COLUMNS < used + gap + columns(word) and used <= width + SLACK_COLUMNS
+
+
+def _breaks_mid_sentence(line: str, next_line: str) -> bool:
+    return not SENTENCE_END.search(line.rstrip()) or next_line.lstrip()[:1] in NO_LINE_START
+
+
+def _pairs(lines: list[str]) -> list[int]:
+    """Indexes of lines followed by a non-blank line."""
+    return [i for i in range(len(lines) - 1) if lines[i].strip() and lines[i + 1].strip()]
+
+
+def _wrap_width(lines: list[str], pairs: list[int]) -> int:
+    """The widest width that at least MIN_FULL_LINES lines reach within the slack."""
+    widths = sorted((columns(lines[i].rstrip()) for i in pairs), reverse=True)
+    for k, w in enumerate(widths):
+        near = [x for x in widths[k:] if x >= w - SLACK_COLUMNS - 1]
+        if len(near) >= MIN_FULL_LINES:
+            return w
+    return 0
+
+
+def detect_wrap(text: str) -> Wrap | None:
+    """The text's wrap, or None when the evidence for hard wrapping is not there.
+
+    >>> detect_wrap("床前明月光\\n疑是地上霜\\n举头望明月\\n低头思故乡\\n") is None
+    True
+    """
+    lines = text.split("\n")
+    pairs = _pairs(lines)
+    width = _wrap_width(lines, pairs)
+    if width < MIN_WRAP_COLUMNS:
+        return None
+    # A line before a list item is no evidence: list items start on their own line anyway.
+    full = [i for i in pairs if _full(lines[i], lines[i + 1], width) and not LIST_ITEM.match(lines[i + 1].strip())]
+    too_wide = [line for line in lines if columns(line.rstrip()) > width + SLACK_COLUMNS]
+    if len(full) < MIN_FULL_LINES or len(too_wide) > MAX_TOO_WIDE_SHARE * len(full):
+        return None
+    mid = [i for i in full if _breaks_mid_sentence(lines[i], lines[i + 1])]
+    if len(mid) < MIN_MID_SENTENCE_SHARE * len(full):
+        return None
+    base = min(_indent(lines[i + 1]) for i in full)
+    short = [i for i in full if columns(lines[i].rstrip()) < width - SLACK_COLUMNS]
+    return Wrap(width, base, ragged=len(short) >= RAGGED_SHARE * len(full))
+
+
+def _joins(line: str, next_line: str, wrap: Wrap, indents_paragraphs: bool) -> bool:
+    if not line.strip() or not next_line.strip() or not _full(line, next_line, wrap.width):
+        return False
+    if _indent(next_line) > wrap.base_indent:
+        return False  # a new paragraph starts
+    if indents_paragraphs:
+        return True  # paragraphs and list items are indented: this line continues one
+    # Without indentation to mark paragraphs, a list item or a full line that ends a sentence
+    # may start or end a paragraph: keep the break.
+    return not LIST_ITEM.match(next_line.strip()) and _breaks_mid_sentence(line, next_line)
+
+
+def _glue(joined: str, previous: str, line: str, wrap: Wrap) -> str:
+    """Append wrapped ``line`` to ``joined`` (which ends with the original ``previous`` line).
+
+    Chinese is wrapped between any two characters: no space. Between Latin words the break
+    was a space when the wrapper left it at the line end, or when the text is word-wrapped;
+    a character wrapper cuts words (and URLs) at the last column.
+    """
+    joined, line = joined.rstrip(), line.lstrip(" \t\u3000\u00a0")
+    latin_pair = bool(LATIN_END.search(joined) and LATIN_START.search(line))
+    spaced = previous != previous.rstrip() or wrap.ragged
+    return joined + (" " if latin_pair and spaced else "") + line
+
+
+def join_hard_wraps(text: str) -> str:
+    """Join the lines of hard-wrapped paragraphs; poems, lists and normal text stay.
+
+    >>> wrapped = ("\\u3000\\u3000外婆家的厨房角落，总是放着几个大大小小的酱菜坛。\\n"
+    ...            "坛子是陶土烧的，外面上了一层深褐色的釉，摸起来凉凉的\\n"
+    ...            "、滑滑的。小时候我最喜欢趴在坛子边，闻那股咸咸酸酸的\\n"
+    ...            "味道。\\n"
+    ...            "\\u3000\\u3000每年冬天，外婆都会挑一个晴朗的日子晒菜。她把芥菜\\n"
+    ...            "一棵棵洗净，挂在竹竿上晾晒，等叶子变软了，再一层菜、\\n"
+    ...            "一层盐地铺进坛子里。\\n")
+    >>> print(join_hard_wraps(wrapped))
+    　　外婆家的厨房角落，总是放着几个大大小小的酱菜坛。坛子是陶土烧的，外面上了一层深褐色的釉，摸起来凉凉的、滑滑的。小时候我最喜欢趴在坛子边，闻那股咸咸酸酸的味道。
+    　　每年冬天，外婆都会挑一个晴朗的日子晒菜。她把芥菜一棵棵洗净，挂在竹竿上晾晒，等叶子变软了，再一层菜、一层盐地铺进坛子里。
+    <BLANKLINE>
+    """
+    wrap = detect_wrap(text)
+    if wrap is None:
+        return text
+    lines = text.split("\n")
+    indents_paragraphs = any(_indent(line) > wrap.base_indent for line in lines if line.strip())
+    out = [lines[0]]
+    for previous, line in zip(lines, lines[1:], strict=False):
+        if _joins(previous, line, wrap, indents_paragraphs):
+            out[-1] = _glue(out[-1], previous, line, wrap)
+        else:
+            out.append(line)
+    return "\n".join(out)
