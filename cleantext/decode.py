@@ -1,8 +1,8 @@
 """decode: bytes in any encoding to text.
 
 Order of evidence: a byte-order mark; strict UTF-8; the NUL-byte pattern of BOM-less
-UTF-16/32; then the Chinese legacy encodings (GB18030, Big5, Big5-HKSCS, and a charset the
-page declares), each of which must decode cleanly. chardet breaks ties. A declared
+UTF-16/32; then the Chinese legacy encodings (GB18030, Big5, Big5-HKSCS, EUC-TW, and a charset
+the page declares), each of which must decode cleanly. chardet breaks ties. A declared
 ``<meta charset>`` is only believed when the bytes agree with it.
 """
 
@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from . import euc_tw
 from .errors import DecodeError
 from .options import Option
 
@@ -46,7 +47,8 @@ SUPERSET = {
     "hz-gb-2312": "hz",
     "big5": "big5hkscs",
     "cp950": "big5hkscs",
-    "x-euc-tw": "big5hkscs",
+    "x-euc-tw": euc_tw.NAME,  # CNS 11643, a different character set from Big5
+    "euc-tw": euc_tw.NAME,
     "ascii": "utf-8",
     "us-ascii": "utf-8",
     "iso-8859-1": "cp1252",
@@ -54,7 +56,7 @@ SUPERSET = {
     "windows-1252": "cp1252",
 }
 
-CHINESE_CANDIDATES = ("gb18030", "big5", "big5hkscs")
+CHINESE_CANDIDATES = ("gb18030", "big5", "big5hkscs", euc_tw.NAME)
 
 META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 
@@ -88,6 +90,8 @@ def declared_charset(data: bytes) -> str | None:
 
 
 def _decodes(data: bytes, encoding: str) -> bool:
+    if encoding == euc_tw.NAME and not euc_tw.is_well_formed(data):
+        return False  # the pure-Python decoder is slow: a regex rules out most non-EUC-TW bytes first
     try:
         data.decode(encoding)
     except (UnicodeDecodeError, LookupError):

@@ -16,6 +16,9 @@ CASES = [
     ("gbk", TEXT.encode("gbk"), TEXT),
     ("gb18030 beyond gbk", "王喆说：€ 𠀀".encode("gb18030"), "王喆说：€ 𠀀"),
     ("big5", TRAD.encode("big5"), TRAD),
+    # EUC-TW: plane 1 in two bytes; 乂 is plane 2, 0x2121, in the four-byte form 8E A2 A1 A1.
+    ("euc-tw", TRAD.encode("euc-tw"), TRAD),
+    ("euc-tw four-byte form", b"\x8e\xa2\xa1\xa1" + TRAD.encode("euc-tw"), "乂" + TRAD),
     ("utf-16-le no BOM, ASCII only", "plain ascii text\n".encode("utf-16-le"), "plain ascii text\n"),
     ("utf-32-be no BOM, ASCII only", "plain ascii text\n".encode("utf-32-be"), "plain ascii text\n"),
     ("ascii", b"plain ascii", "plain ascii"),
@@ -54,7 +57,7 @@ def test_undecodable_replace():
 
 
 @pytest.mark.parametrize("label,codec", [("GB2312", "gb18030"), ("gbk", "gb18030"), ("Big5", "big5hkscs"),
-                                         ("utf8", "utf-8")])
+                                         ("utf8", "utf-8"), ("x-euc-tw", "euc_tw"), ("EUC-TW", "euc_tw")])
 def test_canonical(label, codec):
     assert canonical(label) == codec
 
@@ -62,3 +65,25 @@ def test_canonical(label, codec):
 def test_detect_reports_reason():
     found = detect(b"\xef\xbb\xbfabc")
     assert found.encoding == "utf-8" and "byte-order mark" in found.reason
+
+
+def test_euc_tw_codec_follows_the_error_handler():
+    assert b"\xea\xd7\xa4\x40".decode("euc-tw", errors="replace") == "臺\ufffd@"
+    with pytest.raises(UnicodeDecodeError):
+        b"\xea\xd7\xa4\x40".decode("euc-tw")
+
+
+@pytest.mark.parametrize("encoding,text", [("gb18030", TEXT), ("big5", TRAD), ("gb18030", "简体中文"),
+                                           ("big5", "繁體中文")])
+def test_euc_tw_does_not_take_gb_or_big5(encoding, text):
+    assert detect(text.encode(encoding)).encoding != "euc_tw"
+
+
+def test_shared_euc_tw_files_detected():
+    from .conftest import shared_path
+
+    folder = shared_path("external")
+    for path in (folder / "chardet-tests" / "EUC-TW" / "_ude_euc-tw1.txt", folder / "uchardet-zh" / "zh" / "euc-tw.txt"):
+        data = path.read_bytes()
+        assert detect(data).encoding == "euc_tw"
+        assert "維基" in decode(data) or "台灣" in decode(data)
