@@ -172,6 +172,19 @@ def _warmup_item(item, form):
     return (form, item[:65536])
 
 
+def tolerant(function, errors: dict):
+    """``function`` that counts an input it raises on (first message kept) instead of stopping:
+    one bad page must not hide a tool's speed on the others. The time until it raised counts."""
+    def call(item):
+        try:
+            return function(item)
+        except Exception as exc:  # noqa: BLE001 - any failure of the tool under test
+            errors.setdefault("first", f"{type(exc).__name__}: {exc}"[:200])
+            errors["count"] = errors.get("count", 0) + 1
+            return None
+    return call
+
+
 def run_task(function, items, form, repeats: int, budget: float, warmup: str) -> list[float]:
     if warmup == "full":
         for item in items:
@@ -229,7 +242,10 @@ def _pool_clean(path):
     import cleantext
 
     with open(path, "rb") as f:
-        return len(cleantext.clean(f.read(), **_POOL_PARAMS))
+        try:
+            return len(cleantext.clean(f.read(), **_POOL_PARAMS))
+        except Exception:  # noqa: BLE001 - a bad file must not stop the batch
+            return -1
 
 
 def _spin(n: int) -> int:
@@ -255,7 +271,7 @@ def run_spin(workers: int, repeats: int) -> tuple[list[float], str]:
 
 def run_iconv(items: list[str], encoding: str, repeats: int, budget: float) -> tuple[list[float], str]:
     """iconv over all the files in one process (so process start-up is paid once per run)."""
-    command = ["iconv", "-f", encoding, "-t", "UTF-8", *items]
+    command = ["iconv", "-c", "-f", encoding, "-t", "UTF-8", *items]  # -c: skip bad bytes, as decoders with errors=replace do
     subprocess.run(command, stdout=subprocess.DEVNULL, check=True)
     times, spent = [], 0.0
     for _ in range(repeats):
@@ -293,9 +309,16 @@ def main(argv: list[str]) -> int:
     else:
         function, form, version = TASKS[args.task](params)
         items, total = read_inputs(args.list, form)
-        times = run_task(function, items, form, args.repeats, args.budget, args.warmup)
+        errors: dict = {}
+        times = run_task(tolerant(function, errors), items, form, args.repeats, args.budget, args.warmup)
+        if errors:  # counted over every pass: report the failing inputs of one pass
+            failed_inputs = errors["count"] // (len(times) + 1)
     median = statistics.median(times)
-    json.dump({
+    if args.task in TASKS and errors:
+        failures = {"failed_inputs": failed_inputs, "first_error": errors["first"]}
+    else:
+        failures = {}
+    json.dump({**failures,
         "task": args.task, "version": version, "bytes": total, "files": len(items), "times": times,
         "median": median, "mbps": total / median / 1e6 if median else None,
         "self_maxrss_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,

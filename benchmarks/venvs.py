@@ -48,6 +48,7 @@ PEERS = {
 }
 
 WAIT_SECONDS = 900
+STALE_SECONDS = 1800  # no pip install of one peer takes this long: a lock this old was abandoned
 
 
 class PeerUnavailable(Exception):
@@ -160,6 +161,12 @@ def _wait(name: str, lock: Path, ok: Path, log) -> Path:
             pid = None
         if pid is not None and not _pid_alive(pid) and not ok.exists():
             raise PeerUnavailable(f"stale lock {lock} (builder {pid} is gone); remove it to retry")
+        try:
+            age = time.time() - lock.stat().st_mtime
+        except OSError:
+            continue
+        if age > STALE_SECONDS and not ok.exists():
+            raise PeerUnavailable(f"lock {lock} is {age / 60:.0f} min old without .ok; remove it to retry")
         time.sleep(2)
     raise PeerUnavailable(f"waited {WAIT_SECONDS}s for {ok}")
 
