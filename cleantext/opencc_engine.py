@@ -18,6 +18,8 @@ the same output without a Python loop per character:
 
 Keys that contain a separator can never match in the reference implementation, so they are dropped;
 as no key contains a separator, the whole text can be converted at once instead of piece by piece.
+OpenCC C++ does not split at separators: a table built with ``separator_keys=True`` keeps such keys
+(里姆斯基-科萨科夫), which then match across the separator as they do there.
 
 >>> chain = Chain([Group([PhraseTable({"乾隆": "乾隆"}), CharTable({"乾": "干", "隆": "隆"})])])
 >>> chain.convert("乾隆乾杯")
@@ -117,9 +119,9 @@ class PhraseTable:
     [(1, 4, 'Y'), (4, 6, 'X')]
     """
 
-    def __init__(self, mapping: Mapping[str, str], name: str = ""):
+    def __init__(self, mapping: Mapping[str, str], name: str = "", *, separator_keys: bool = False):
         self.name = name
-        self.mapping = {k: v for k, v in mapping.items() if k and not SEPARATORS.search(k)}
+        self.mapping = {k: v for k, v in mapping.items() if k and (separator_keys or not SEPARATORS.search(k))}
         self.maxlen = max(map(len, self.mapping), default=0)
         # A key is "risky" when a longer key can start inside it and run past its end; only
         # then can longest-first differ from leftmost-longest.
@@ -268,10 +270,11 @@ class CharTable:
 class Group:
     """One step of a conversion chain: dictionaries tried in order on what earlier ones left."""
 
-    def __init__(self, tables: list[PhraseTable | CharTable]):
+    def __init__(self, tables: list[PhraseTable | CharTable], *, separator_keys: bool = False):
         *phrases, last = tables or [CharTable({})]
         self.phrases: list[PhraseTable] = [
-            t if isinstance(t, PhraseTable) else PhraseTable(t.mapping, t.name) for t in phrases
+            t if isinstance(t, PhraseTable) else PhraseTable(t.mapping, t.name, separator_keys=separator_keys)
+            for t in phrases
         ]
         self.chars: CharTable | None = None
         if isinstance(last, CharTable):

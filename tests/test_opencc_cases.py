@@ -1,7 +1,8 @@
 """OpenCC's own test cases (../shared/external/opencc-testcases): accuracy floors per group.
 
 The issue's targets are 97% (t2s, tw2s, hk2s) and 85% (tw2sp, hk2sp); these floors are what the
-supplementary tables reach today, so a change that loses checks fails here.
+supplementary tables reach today (106/108 and 60/61 with OpenCC 1.4.2's dictionaries), so a change
+that loses checks fails here. Two of the three checks left are the project's deliberate 著 -> 着.
 """
 
 import importlib.util
@@ -14,7 +15,7 @@ from cleantext.convert import convert
 from .conftest import shared_path
 
 SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "measure_opencc_cases.py"
-FLOORS = {("t2s", "tw2s", "hk2s"): 0.90, ("tw2sp", "hk2sp"): 0.49}
+FLOORS = {("t2s", "tw2s", "hk2s"): 0.98, ("tw2sp", "hk2sp"): 0.98}
 
 
 def _measure():
