@@ -14,7 +14,7 @@ OPTIONS: tuple[Option, ...] = ()
 # Elements whose content is never main text.
 DROP_TAGS = (
     "script", "style", "noscript", "template", "svg", "canvas", "iframe", "object", "embed",
-    "nav", "header", "footer", "aside", "form", "button", "select", "textarea", "input",
+    "nav", "footer", "aside", "button", "select", "textarea", "input",
     "head", "title", "meta", "link",
     # Ruby annotations (pinyin or zhuyin over characters) and their fallback brackets.
     "rt", "rp",
@@ -46,8 +46,9 @@ def looks_like_html(text: str) -> bool:
     >>> looks_like_html("用 <p> 标签分段")
     False
     """
-    head = text[:5000]
-    return len(HTML_SIGNS.findall(head)) >= 2 or bool(re.match(r"\s*<!doctype\s+html|\s*<html", head, re.I))
+    if re.match(r"\s*(?:<!doctype\s+html|<html|<head[\s>]|<meta\s|<\?xml[^>]*>\s*<html)", text, re.I):
+        return True
+    return len(HTML_SIGNS.findall(text[:50000])) >= 2
 
 
 def _parser() -> str:
@@ -95,9 +96,9 @@ DROP_WHEN_SMALL = ("form", "header")
 SMALL_TEXT = 200
 # class / id words of page chrome (readability's negative list, plus Chinese sites' usual names).
 CHROME_NAMES = re.compile(
-    r"(?:^|[-_\s])(?:comments?|comment-list|share|sharing|social|footer|foot|sidebar|side|sidenav|nav|navbar|menu"
-    r"|breadcrumbs?|crumbs?|bread|location|position|related|recommend|recommended|hot|hotnews|rank|ranking"
-    r"|copyright|advert|ads|ad|banner|login|toolbar|pager|pagination|pages|tags?|widget|popup|modal"
+    r"(?:^|[-_\s])(?:comments?|comment-list|share|sharing|social|footer|foot|sidebar|sidenav|nav|navbar|menu"
+    r"|breadcrumbs?|crumbs?|bread|location|position|related|recommend|recommended|hotnews|rank|ranking"
+    r"|copyright|advert|advertisement|banner|login|toolbar|pager|pagination|tags?|widget|popup|modal"
     r"|top-?bar|gotop|backtop|qrcode|weixin-qr|subscribe|print|fontsize)(?:$|[-_\s\d])",
     re.I,
 )
@@ -190,9 +191,9 @@ def main_content(soup):
     elements: dict[int, object] = {}
     total = 0.0
     for element, text, links in _own_blocks(body):
-        if _chrome_named(element):
-            continue
         score = prose_score(text, links)
+        if score and _chrome_named(element):
+            score *= CHROME_NAMED_WEIGHT
         if not score:
             continue
         total += score
@@ -213,6 +214,8 @@ def main_content(soup):
 
 
 MAIN_SHARE = 0.7
+# Prose inside an element named like chrome (class="comment", id="footer") counts for little.
+CHROME_NAMED_WEIGHT = 0.2
 # Elements that can be the article's container (a paragraph never is: its siblings would be lost).
 CONTAINER_TAGS = frozenset("div section article main td body center font span".split())
 
@@ -234,14 +237,49 @@ def _depth(node) -> int:
     return depth
 
 
-def _title_before(main, soup):
-    """The page's headline when it sits outside the main element (h1 above the article body)."""
+def _with_headline(main):
+    """Widen ``main`` to the ancestor that also holds the article's h1, when that adds little
+    else (the header with title, subtitle and byline above the article body)."""
+    node = main
+    size = _text_len(main.get_text(""))
+    for _ in range(3):
+        if node.find("h1") is not None or node.parent is None or node.parent.name in (None, "[document]", "html"):
+            break
+        parent = node.parent
+        if parent.find("h1") is None:
+            node = parent
+            continue
+        if _text_len(parent.get_text("")) <= size * 1.3 + 120:
+            return parent
+        break
+    return main
+
+
+def _title_before(main, page_title: str) -> str | None:
+    """The page's headline when it sits outside the main element: the nearest h1/h2 above it,
+    or the nearest text above it that the page's <title> repeats."""
     if main.find(["h1"]):
         return None
-    for heading in main.find_all_previous(["h1", "h2"]):
+    # The page title usually repeats the headline beside the site and section names: the
+    # longest text above the article that the title contains is the headline, unless the
+    # nearest emphasized text (bold, heading, class="title") above the article is longer.
+    repeated = [s.strip() for s in main.find_all_previous(string=True, limit=80)
+                if page_title and _text_len(s) >= 4 and s.strip() in page_title]
+    emphasized = next((s.strip() for s in main.find_all_previous(string=True, limit=30)
+                       if 6 <= _text_len(s) <= 60 and not re.search(r"[。！？]", s) and _looks_emphasized(s)), None)
+    if repeated:
+        best = max(repeated, key=len)
+        return emphasized if emphasized and len(emphasized) > len(best) else best
+    for heading in main.find_all_previous("h1", limit=3):
         text = heading.get_text(" ", strip=True)
         if text and not _chrome_named(heading) and _text_len(text) >= 4:
-            return heading
+            return text
+    if emphasized:
+        return emphasized
+    for heading in main.find_all_previous("h2", limit=2):
+        text = heading.get_text(" ", strip=True)
+        if text and not _chrome_named(heading) and _text_len(text) >= 4:
+            return text
     return None
 
 
@@ -276,18 +314,44 @@ def _lines(node) -> str:
 def main_text(markup: str) -> str:
     """The main text of an HTML page: headline plus the article element, a block per line.
 
-    >>> page = "<body><div class=nav><a>首页</a><a>新闻</a></div><h1>文章的标题</h1><div><p>第一段正文，有内容。</p></div></body>"
+    >>> page = "<body><nav><a>首页</a><a>新闻</a></nav><h1>文章的标题</h1><div><p>第一段正文，有内容。</p></div></body>"
     >>> main_text(page)
     '文章的标题\\n第一段正文，有内容。'
     """
+    page_title = page_title_of(markup)
     soup = _soup(markup)
-    main = main_content(soup)
-    title = _title_before(main, soup)
+    main = _with_headline(main_content(soup))
+    title = _title_before(main, page_title)
     _prune_link_lists(main)
     text = _lines(main)
     if title is not None:
-        text = title.get_text(" ", strip=True) + "\n" + text
+        text = title + "\n" + text
     return text
+
+
+TITLE_NAMES = re.compile(r"title|biaoti|headline|(?:^|[-_])bt(?:$|[-_])", re.I)
+
+
+def _looks_emphasized(string) -> bool:
+    """Text set as a headline: in a heading, bold, or an element named like a title."""
+    for parent in list(string.parents)[:4]:
+        if parent.name in ("h1", "h2", "h3", "h4", "b", "strong") or TITLE_NAMES.search(_names(parent)):
+            return True
+    return False
+
+
+def page_title_of(markup: str) -> str:
+    """Text of the page's <title> element.
+
+    >>> page_title_of("<html><head><title> 标题_网站 </title></head></html>")
+    '标题_网站'
+    """
+    found = re.search(r"<title[^>]*>(.*?)</title>", markup, re.I | re.S)
+    if not found:
+        return ""
+    import html
+
+    return WS.sub(" ", html.unescape(found.group(1))).strip()
 
 
 def extract(text: str) -> str:

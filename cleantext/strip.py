@@ -182,7 +182,7 @@ def is_counter_line(line: Line) -> bool:
     """
     if not COUNTER.search(line.key) or line.strong:
         return False
-    rest = [t for t in TOKEN_SPLIT.split(COUNTER.sub(" ", line.key)) if t.strip("，,:：")]
+    rest = [t for t in TOKEN_SPLIT.split(re.sub(DATE, " ", COUNTER.sub(" ", line.key))) if t.strip("，,:：")]
     return all(t in words.WIDGET_WORDS for t in rest)
 
 
@@ -378,12 +378,25 @@ def looks_like_prose(line: str) -> bool:
     return len(line) >= 30 and bool(SENTENCE_END.search(line))
 
 
+BYLINE = re.compile(r"^[(（]?\s*(?:文|图|文字|撰文|摄影|摄|记者|本报记者|通讯员|作者|编译|口述|整理|翻译)\s*[｜|/／:：\s]")
+
+
+def is_byline(line: Line) -> bool:
+    """The article's own byline (文｜苏晚晴　摄影｜何川), which is content and never a menu.
+
+    >>> is_byline(Line("", "文｜苏晚晴　摄影｜何川"))
+    True
+    """
+    return bool(BYLINE.search(line.key)) and len(line.compact) <= 40
+
+
 def first_rule(line: Line, edge: bool) -> Rule | None:
     """The first rule of :data:`RULES` that matches ``line`` (edge rules only when ``edge``)."""
     if not line.key:
         return None
+    byline = is_byline(line)
     for rule in RULES:
-        if rule.edge and not edge:
+        if rule.edge and not edge or (byline and rule.kind == "nav"):
             continue
         if line.strong and not rule.beats_prose and rule.kind != "meta":
             continue

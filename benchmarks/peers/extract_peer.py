@@ -36,7 +36,7 @@ def decode(raw: bytes) -> str:
 
 
 def is_html(text: str) -> bool:
-    return bool(re.search(r"<(html|body|div|p|table)[\s>]", text[:5000], re.I))
+    return bool(re.search(r"<(html|head|body|div|p|table|meta)[\s>]", text, re.I))
 
 
 def html_text(fragment: str) -> str:
