@@ -1,7 +1,8 @@
 """A character model of Chinese: how plausible a string is as Chinese text.
 
 Built by ``scripts/build_char_model.py`` from jieba's word frequencies (character unigrams and
-in-word bigrams) and pypinyin's readings; stored compactly in ``data/hanzi_model.tsv.gz``.
+in-word bigrams, with a class key for numerals that Arabic digits are scored through as context:
+6月 reads like 六月) and pypinyin's readings; stored compactly in ``data/hanzi_model.tsv.gz``.
 Traditional characters are scored through their Simplified form (OpenCC's character table),
 so clean Traditional text reads as well as Simplified. Non-Han characters get class priors.
 
@@ -46,6 +47,8 @@ OTHER = -22.0  # symbols, Latin-1 letters, kana, box drawing...
 DAMAGE = -30.0  # U+FFFD, private use, C0/C1 controls: what wrong decodes leave behind
 BIGRAM_WEIGHT = 0.9
 AVERAGE_END_SHARE = 0.45  # a word ends after about this share of characters in running text
+NUMERAL = "0"  # the model's key for the numeral class (see scripts/build_char_model.py)
+DIGITS = "0123456789"  # ASCII only: a full-width digit next to an ASCII one is not text
 
 
 def is_han(ch: str) -> bool:
@@ -94,6 +97,9 @@ class CharModel:
         return 2 ** self.prior(ch)
 
     def _key(self, ch: str) -> str:
+        """The model's key for ``ch``: Traditional through Simplified, a digit through the numerals."""
+        if ch in DIGITS:
+            return NUMERAL
         return self.simplified.get(ch, ch)
 
     def prior(self, ch: str) -> float:
@@ -102,16 +108,16 @@ class CharModel:
         if cached is not None:
             return cached
         key = self._key(ch)
-        if key in self.unigram:
-            value = self.unigram[key] / 2 - self.log_total
-        elif ch in PUNCTUATION_PRIOR:
-            value = PUNCTUATION_PRIOR[ch]
-        elif is_damage(ch):
+        if is_damage(ch):
             value = DAMAGE
         elif ch < "\x80":
             value = ASCII_SPACE if ch in " \t\r" else ASCII_ALNUM if ch.isalnum() else ASCII_OTHER
         elif "\uff10" <= ch <= "\uff5a":
             value = FULLWIDTH_ALNUM
+        elif key in self.unigram:
+            value = self.unigram[key] / 2 - self.log_total
+        elif ch in PUNCTUATION_PRIOR:
+            value = PUNCTUATION_PRIOR[ch]
         elif is_han(ch):
             value = RARE_HAN
         else:

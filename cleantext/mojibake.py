@@ -180,7 +180,7 @@ def _utf8_lattice(data: list[int], fill_dropped: bool = False) -> tuple[list[lis
     return lattice, i
 
 
-def _plausible(chars: list[str], keep: int = 24) -> list[str]:
+def _plausible(chars: list[str], keep: int = 64) -> list[str]:
     """The likeliest candidates for a lost byte, by prior (keeps the search small)."""
     prior = model().prior
     return sorted(chars, key=prior, reverse=True)[:keep]
@@ -215,6 +215,37 @@ def _double_byte_lattice(data: list[int], codec: str) -> tuple[list[list[str]], 
         lattice.append(_plausible(chars) if len(chars) > 1 else chars)
         i += 2
     return lattice, i
+
+
+@lru_cache(maxsize=1)
+def _simplified_only() -> frozenset[str]:
+    """Characters only Simplified text uses (the Simplified side of OpenCC's character table)."""
+    table = model().simplified
+    return frozenset(table.values()) - frozenset(table)
+
+
+def same_script(lattice: list[list[str]], context: str = "") -> list[list[str]]:
+    """Guessed characters keep to the script of the known ones: a lost byte in Simplified text
+    is not a Traditional character (每餐, not 每餘, which the model scores as 每余), and the
+    other way round. Unchanged when the known characters show no script or both.
+
+    >>> same_script([["每"], ["餘", "餐"]])
+    [['每'], ['餘', '餐']]
+    >>> same_script([["这"], ["餘", "餐"]])
+    [['这'], ['餐']]
+    """
+    known = "".join(options[0] for options in lattice if len(options) == 1) + context
+    traditional = model().simplified
+    has_traditional = any(ch in traditional for ch in known)
+    has_simplified = any(ch in _simplified_only() for ch in known)
+    if has_traditional == has_simplified:
+        return lattice
+    other = traditional if has_simplified else _simplified_only()
+    out = []
+    for options in lattice:
+        kept = [ch for ch in options if ch not in other] if len(options) > 1 else options
+        out.append(kept or options)
+    return out
 
 
 # --- the kinds of damage ----------------------------------------------------------------------
@@ -318,7 +349,7 @@ def readings(run: str, left: str | None = None, right: str | None = None, depth:
     before = m.score(run, left, right)
     found = []
     for kind, lattice in _candidates(run):
-        text = m.best(lattice, left, right)
+        text = m.best(same_script(lattice, (left or "") + (right or "")), left, right)
         if not text or text == run:
             continue
         if any(is_damage(ch) for ch in text):
@@ -422,6 +453,7 @@ def _out_of_step_readings(text: str, match: re.Match[str]) -> list[Reading]:
     # Characters lost right after the run with their pinyin surviving are decoded jointly.
     following = LOST_WITH_PINYIN.match(text, match.end())
     extra = annotated_lattice(following.group(0)) if following else None
+    lattice = same_script(lattice, (left or "") + (right or ""))
     if extra:
         after = text[following.end()] if following.end() < len(text) else None
         repaired = m.best(lattice + extra, left, after)[: len(lattice)]

@@ -14,7 +14,7 @@ Sources (build-time only, installed with ``pip install -e .[build]``):
 
 Output format (UTF-8 text, gzip), one record per line, tab-separated:
 
-    U <char> <q>       unigram, q = round(2 * log2(count))
+    U <char> <q>       unigram, q = round(2 * log2(count)); the key NUMERAL stands for any numeral
     B <a><b> <q>       bigram inside words, same quantisation; only pairs counted at least MIN_BIGRAM
     S <char> <q>       word-start count;  E <char> <q>  word-end count
     P <syllable> <chars>   characters read so (tone-marked pinyin), most frequent first
@@ -36,6 +36,16 @@ import pypinyin.pinyin_dict
 OUT = Path(__file__).resolve().parent.parent / "cleantext" / "data" / "hanzi_model.tsv.gz"
 MIN_BIGRAM = 40  # frequency-weighted count; drops the long tail of rare-word pairs
 MIN_UNIGRAM = 3
+# Arabic digits in running text (6月1日, 300平方米, 每份15元) sit where Chinese numerals sit in
+# words (六月, 三百平方米, 十五元): every numeral of a dictionary word also counts for this class
+# key, which the model uses as the context of a digit. 一 and 两 are left out: most of their
+# words are not about numbers (一样, 一定, 两边).
+NUMERAL = "0"
+NUMERALS = frozenset("〇零二三四五六七八九十百千万")
+# Only pairs that begin with the class are counted (6月, 15元: what follows a number): the words
+# that end in a numeral (上千, 第三) say little about the character before a digit in running
+# text (时间为3小时), and digits and Chinese numerals do not mix (no 3十).
+ANY_NUMERAL = NUMERALS | frozenset("一两")
 
 
 def is_han(ch: str) -> bool:
@@ -60,12 +70,10 @@ def main() -> None:
             word, freq = parts[0], int(parts[1])
             if not all(is_han(ch) for ch in word):
                 continue
-            for ch in word:
-                uni[ch] += freq
-            start[word[0]] += freq
-            end[word[-1]] += freq
-            for a, b in zip(word, word[1:], strict=False):
-                big[a + b] += freq
+            _count(word, freq, uni, big, start, end)
+            if NUMERALS.intersection(word):
+                _count("".join(NUMERAL if ch in NUMERALS else ch for ch in word), freq, uni, big, start, end,
+                       only=NUMERAL)
     readings: dict[str, list[str]] = {}
     for code, value in pypinyin.pinyin_dict.pinyin_dict.items():
         ch = chr(code)
@@ -84,6 +92,22 @@ def main() -> None:
     with gzip.GzipFile(OUT, "wb", mtime=0) as out:
         out.write(("\n".join(records) + "\n").encode("utf-8"))
     print(f"{OUT}: {len(records)} records, {OUT.stat().st_size} bytes")
+
+
+def _count(word: str, freq: int, uni: Counter[str], big: Counter[str], start: Counter[str], end: Counter[str],
+           only: str | None = None) -> None:
+    """Add a word's characters, in-word pairs, first and last character; with ``only`` (the
+    numeral class), just its own counts and the pairs it begins."""
+    for ch in word:
+        if only is None or ch == only:
+            uni[ch] += freq
+    if only is None or word[0] == only:
+        start[word[0]] += freq
+    if only is None or word[-1] == only:
+        end[word[-1]] += freq
+    for a, b in zip(word, word[1:], strict=False):
+        if only is None or (a == only and b not in ANY_NUMERAL):
+            big[a + b] += freq
 
 
 def _in_gb2312(ch: str) -> bool:

@@ -135,6 +135,22 @@ def test_lossy_damage_fidelity(kind):
     assert 1 - errors / total >= 0.95
 
 
+# A lost byte right before a digit: the digit is context as a numeral is (6月 reads like 六月),
+# and the guess keeps to the script of the rest (每餐, not the Traditional 每餘).
+LOST_BEFORE_DIGITS = [
+    "会议定于6月1日在市民中心召开。",
+    "午餐提供两荤两素的套餐，老人每餐3元。",
+    "本次活动共有30名志愿者参加，服务时间为3小时。",
+]
+
+
+@pytest.mark.parametrize("text", LOST_BEFORE_DIGITS)
+def test_lost_byte_before_digits(text):
+    damaged = _windows_gbk(text.encode("utf-8"))
+    assert "\ufffd" in damaged
+    assert repair(damaged) == text
+
+
 def _out_of_step(text: str, at: int) -> str | None:
     """GBK decoded one byte out of step from character ``at`` on: the lead byte there is lost
     (shown as ?), every later pair is read shifted, and the last dangling byte is lost."""
