@@ -198,13 +198,30 @@ def _all_options() -> list[Option]:
 @click.option("--steps", metavar="A,B,C", default=",".join(DEFAULT_CHAIN), show_default=True,
               help="The steps to run, in this order.")
 @click.option("-v", "--verbose", is_flag=True, help="Say on standard error which encoding was chosen and why.")
-def clean_command(files, output, in_place, steps, **options):
+@click.option("--meta", is_flag=True,
+              help="Print the title, author, date and source found as JSON on standard error (text unchanged).")
+def clean_command(files, output, in_place, steps, meta, **options):
     note = _encoding_note(options)
     try:
         chain = resolve(steps)
     except CleantextError as exc:
         raise click.BadParameter(str(exc), param_hint="--steps") from None
-    process_files(lambda raw: run(raw, chain, options), files, output, in_place, note)
+    transform = (lambda raw: run(raw, chain, options)) if not meta else _with_metadata(chain, options)  # noqa: E731
+    process_files(transform, files, output, in_place, note)
+
+
+def _with_metadata(chain, options):
+    """A transform that also prints the page's metadata as one JSON line on standard error."""
+    import json
+
+    from .metadata import page_metadata
+
+    def transform(raw: bytes) -> str:
+        text = run(raw, resolve("repair"), _decode_options(options))
+        click.echo(json.dumps(page_metadata(text), ensure_ascii=False), err=True)
+        return run(raw, chain, options)
+
+    return transform
 
 
 for _option in _all_options():
@@ -217,7 +234,10 @@ for _option in _all_options():
     f"used when standard output is a terminal.\n\n\b\nExample:\n  {EXAMPLES['explain']}"
 ))
 @click.argument("files", nargs=-1, metavar="[FILE]...")
-def explain_command(files):
+@click.option("--corpus", type=click.Path(exists=True, file_okay=False),
+              help="A folder of documents from the same site: lines that recur in many of them are chrome.")
+@click.option("--min-docs", type=int, help="With --corpus: a line found in this many documents is chrome.")
+def explain_command(files, corpus, min_docs):
     from .strip import explain_lines
 
     failed = False
@@ -229,7 +249,7 @@ def explain_command(files):
             click.echo(f"Error: {name}: {exc}", err=True)
             failed = True
             continue
-        _print_explanation(explain_lines(text))
+        _print_explanation(explain_lines(text, corpus=corpus, min_docs=min_docs))
     if failed:
         sys.exit(EXIT_BAD_INPUT)
 

@@ -22,7 +22,12 @@ from dataclasses import dataclass, field
 from . import boilerplate as words
 from .options import Option
 
-OPTIONS: tuple[Option, ...] = ()
+OPTIONS: tuple[Option, ...] = (
+    Option("corpus", "A folder of documents from the same site: lines that recur in many of them are chrome.",
+           kind="dir"),
+    Option("min_docs", "With --corpus: a line found in this many documents is chrome "
+           "(default: half of them, at least 3).", kind="int"),
+)
 
 KEEP = "kept"
 REMOVE = "removed"
@@ -547,21 +552,30 @@ class _Page:
         return out
 
 
-def explain_lines(text: str) -> list[tuple[str, str, str]]:
-    """Every line of ``text`` as (line, decision, rule).
+def explain_lines(text: str, corpus: str | None = None, min_docs: int | None = None) -> list[tuple[str, str, str]]:
+    """Every line of ``text`` as (line, decision, rule); with ``corpus``, lines that recur in
+    that folder's documents are removed by the rule ``repeated``.
 
     >>> explain_lines("首页>学习之窗\\n正文")
     [('首页>学习之窗', 'removed', 'breadcrumb'), ('正文', 'kept', '')]
     """
     page = _Page(text)
-    return [(raw, *decision) for raw, decision in zip(page.raw, page.decisions(), strict=True)]
+    rows = [(raw, *decision) for raw, decision in zip(page.raw, page.decisions(), strict=True)]
+    if corpus:
+        from .corpus import line_key, repeated_lines
+
+        repeated = repeated_lines(corpus, min_docs)
+        rows = [(raw, REMOVE, "repeated") if d == KEEP and raw.strip() and line_key(raw) in repeated
+                else (raw, d, r) for raw, d, r in rows]
+    return rows
 
 
-def strip(text: str) -> str:
+def strip(text: str, corpus: str | None = None, min_docs: int | None = None) -> str:
     """Remove boilerplate lines: menus, breadcrumbs, source/date lines, share bars, related lists,
-    copyright and ICP footers.
+    copyright and ICP footers, and (with ``corpus``) lines that recur across a site's documents.
 
     >>> strip("首页 > 新闻\\n正文。\\n版权所有 © 2024 某某网")
     '正文。'
     """
-    return "\n".join(line for line, decision, _ in explain_lines(text) if decision == KEEP)
+    rows = explain_lines(text, corpus=corpus, min_docs=min_docs)
+    return "\n".join(line for line, decision, _ in rows if decision == KEEP)

@@ -32,3 +32,33 @@ def test_extract_table(label, page, expected):
 ])
 def test_looks_like_html(text, is_html):
     assert looks_like_html(text) is is_html
+
+
+ARTICLE_PAGE = """<html><head><title>江城开通夜间公交_华辰网</title></head><body>
+<div class="top"><a href="/">首页</a> <a>新闻</a> <a>财经</a> <a>科技</a> <a>体育</a></div>
+<table><tr><td class="side"><ul><li><a>热点一</a></li><li><a>热点二</a></li><li><a>热点三</a></li></ul>
+<p>本站推荐：好书大家读</p></td>
+<td><font size="4"><b>江城开通夜间公交</b></font><div id="sina_keyword_ad_area2">
+<p>本报讯，江城首批夜间公交专线正式投入运营，覆盖老城区、高新区和滨江新区，市民出行更加方便。</p>
+<p>公交集团负责人介绍，夜间专线的走向是在大数据分析的基础上确定的，兼顾了医院和商圈。</p>
+<ul><li><a>相关一</a></li><li><a>相关二</a></li><li><a>相关三</a></li></ul>
+</div></td></tr></table>
+<div class="footer">版权所有 华辰网</div></body></html>"""
+
+
+def test_main_content_and_headline_of_a_table_layout_page():
+    assert extract(ARTICLE_PAGE) == (
+        "江城开通夜间公交\n"
+        "本报讯，江城首批夜间公交专线正式投入运营，覆盖老城区、高新区和滨江新区，市民出行更加方便。\n"
+        "公交集团负责人介绍，夜间专线的走向是在大数据分析的基础上确定的，兼顾了医院和商圈。"
+    )
+
+
+def test_whole_page_form_is_not_dropped():
+    page = "<html><body><form id='aspnetForm'><h1>标题在表单里</h1><p>" + "正文，很长的一段话。" * 30 + "</p></form></body></html>"
+    assert extract(page).startswith("标题在表单里\n正文")
+
+
+def test_html_with_a_long_head_is_still_html():
+    page = "<head><script>" + "var a=1;" * 2000 + "</script></head><body><p>正文。</p></body>"
+    assert extract(page) == "正文。"

@@ -39,3 +39,89 @@ def test_kept_lines(line):
 def test_strip_keeps_order_and_blank_lines():
     text = "首页 > 新闻\n标题\n\n正文。\n版权所有 © 2024"
     assert strip(text) == "标题\n\n正文。"
+
+
+# Whole pages: chrome gathers at the head and the tail, the body is one region of prose.
+PAGE = """华辰网首页 | 手机华辰 | 华辰客户端 登录 | 注册
+新闻  财经  科技  体育  娱乐  汽车
+华辰新闻 > 国内新闻 > 正文
+江城开通首批夜间公交专线
+2024年04月18日 09:12  华辰网
+来源：江城晚报
+字号：大 中 小
+分享到：  微博  微信  QQ空间
+本报讯（记者 周宁）4月17日晚10时，江城首批夜间公交专线正式投入运营，覆盖老城区和高新区。
+相关阅读：
+· 江城地铁5号线开通首日客流超12万人次
+· 江城公布2024年城市更新项目清单
+
+nightbus_0418_01.jpg
+夜间公交专线首发车驶出江城火车站公交枢纽。周宁 摄
+为保障夜间行车安全，所有夜间专线车辆均安装了驾驶员疲劳监测系统，每车配备一名安全员。
+责任编辑：何晓
+热门推荐
+1 今年“五一”假期多地文旅消费创新高
+我要评论
+京ICP证000357号"""
+
+PAGE_KEPT = [
+    "江城开通首批夜间公交专线",
+    "本报讯（记者 周宁）4月17日晚10时，江城首批夜间公交专线正式投入运营，覆盖老城区和高新区。",
+    "夜间公交专线首发车驶出江城火车站公交枢纽。周宁 摄",
+    "为保障夜间行车安全，所有夜间专线车辆均安装了驾驶员疲劳监测系统，每车配备一名安全员。",
+]
+
+
+def test_page_keeps_title_body_and_caption_only():
+    assert [line for line in strip(PAGE).split("\n") if line] == PAGE_KEPT
+
+
+def test_every_removal_names_its_rule():
+    rows = explain_lines(PAGE)
+    assert all(rule for line, decision, rule in rows if decision == "removed")
+    rules = {line: rule for line, decision, rule in rows}
+    assert rules["华辰新闻 > 国内新闻 > 正文"] == "breadcrumb"
+    assert rules["· 江城地铁5号线开通首日客流超12万人次"] == "list-item"
+    assert rules["nightbus_0418_01.jpg"] == "image-name"
+    assert rules["1 今年“五一”假期多地文旅消费创新高"] == "tail"
+
+
+TRAPS = [
+    # A poem of short lines under a breadcrumb, its title and author line.
+    "当前位置：首页 > 唐诗\n渭川田家\n〔唐〕王维\n斜光照墟落，穷巷牛羊归。\n野老念牧童，倚杖候荆扉。\n"
+    "这首诗描绘了初夏傍晚渭水边农村的景象，诗人从斜阳写起，笔调恬淡，意境悠远。",
+    # A schedule of short lines inside the body.
+    "为迎接世界读书日，营造全民阅读的良好氛围，本馆将举办系列活动，欢迎读者参加。\n4月20日（星期六）\n"
+    "09:30-11:30\t图书交换集市\t一楼大厅\n4月21日（星期日）\n10:00-11:30\t名家讲座\t二楼报告厅\n"
+    "活动期间，凭读者证借阅图书可获赠纪念书签，数量有限，先到先得。",
+    # Prose that talks about copyright, sources and page views.
+    "打开手机，我们常在文末看到“版权归原作者所有，如有侵权请联系删除”这样的声明，似乎一句话就能免责。\n"
+    "事实并非如此。转载时注明来源、标明阅读量，都不能代替著作权人的许可，这是法律的基本要求。",
+    # A byline with separators is content, not a menu.
+    "一片茶叶的三十多道工序\n文｜苏晚晴　摄影｜何川\n凌晨四点，制茶师傅已经起床，他要趁着露水未干，查看前一天采下的鲜叶。",
+    # A poem written with spaces is not a menu.
+    "春眠不觉晓　处处闻啼鸟　夜来风雨声　花落知多少\n这首诗写春天的早晨，语言平易，却有无穷的韵味。",
+]
+
+
+@pytest.mark.parametrize("text", TRAPS, ids=["poem", "schedule", "copyright-talk", "byline", "spaced-poem"])
+def test_content_that_looks_like_chrome_is_kept(text):
+    kept = strip(text).split("\n")
+    lines = text.split("\n")
+    expected = lines[1:] if lines[0].startswith("当前位置") else lines
+    assert kept == expected
+
+
+def test_notice_signature_after_body_is_kept():
+    text = ("各有关单位：\n现将有关事项通知如下，请认真贯彻落实，确保各项工作落到实处。\n特此通知。\n"
+            "湖东省文化和旅游厅\n2024年6月10日\n【打印本页】【关闭窗口】\n地址：星城市芙蓉中路589号　邮编：410000")
+    assert strip(text).split("\n") == text.split("\n")[:5]
+
+
+def test_traditional_and_annotated_lines_match_the_same_rules():
+    assert explain_lines("發(fā)布時間：2024-06-16 08:20")[0][1:] == ("removed", "source-date")
+    assert explain_lines("上一篇：芒果季開跑")[0][1:] == ("removed", "prev-next")
+
+
+def test_text_without_prose_is_judged_line_by_line():
+    assert strip("渭川田家\n〔唐〕王维\n版权所有 © 诗词网") == "渭川田家\n〔唐〕王维"
