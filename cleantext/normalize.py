@@ -13,9 +13,9 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from . import unwrap
 from .options import Option
 from .punctuation import chinese_punctuation, curly_quotes, half_width_letters, half_width_symbols
-from .unwrap import join_hard_wraps
 
 OPTIONS: tuple[Option, ...] = (
     Option(
@@ -89,6 +89,28 @@ def collapse_blank_lines(text: str) -> str:
     return text + "\n" if text else ""
 
 
+def join_hard_wraps(text: str) -> str:
+    """Join hard-wrapped paragraphs back into one line each (see :mod:`cleantext.unwrap`).
+
+    >>> join_hard_wraps("床前明月光\\n疑是地上霜\\n举头望明月\\n低头思故乡")
+    '床前明月光\\n疑是地上霜\\n举头望明月\\n低头思故乡'
+    """
+    return unwrap.join_hard_wraps(text, settled=settle_line)
+
+
+def settle_line(line: str) -> str:
+    """One line as the rules after hard-wrap joining leave it (options aside).
+
+    >>> settle_line("\\u3000\\u3000共ＡＢ１２项,见下")
+    '共AB12项，见下'
+    """
+    start = next(i for i, rule in enumerate(RULES) if rule.function is join_hard_wraps) + 1
+    for rule in RULES[start:]:
+        if rule.option is None and rule.name != "blank-lines":
+            line = rule.function(line)
+    return line
+
+
 @dataclass(frozen=True)
 class Rule:
     """One normalize rule; ``option`` names the flag that switches it on (None: always on)."""
@@ -99,7 +121,8 @@ class Rule:
 
 
 # In order. Hard wraps are joined while the indentation and the original widths are still
-# there; width and punctuation come after white space, so they see the final neighbours.
+# there; width and punctuation come after white space, so they see the final neighbours, and
+# symbols after punctuation, which may have dropped a space between two Latin/number runs.
 RULES: tuple[Rule, ...] = (
     Rule("line-ends", unify_line_ends),
     Rule("invisible", remove_invisible),
@@ -108,8 +131,8 @@ RULES: tuple[Rule, ...] = (
     Rule("trim", trim_lines),
     Rule("width", half_width_letters),
     Rule("spaces", collapse_spaces),
-    Rule("symbols", half_width_symbols),
     Rule("punctuation", chinese_punctuation),
+    Rule("symbols", half_width_symbols),
     Rule("quotes", curly_quotes, option="curly_quotes"),
     Rule("blank-lines", collapse_blank_lines),
 )

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 
 # The narrowest wrap width taken for wrapping (columns; 15 Han characters). Verse lines
@@ -67,9 +68,13 @@ def _indent(line: str) -> int:
     return columns(INDENT.match(line).group())
 
 
+def _content(line: str) -> str:
+    return line.strip(" \t\u3000\u00a0")
+
+
 @dataclass(frozen=True)
 class Wrap:
-    """The wrap width of a text and the indentation of its continuation lines."""
+    """The wrap width of a text's content (indentation aside) and its continuation indent."""
 
     width: int
     base_indent: int
@@ -78,30 +83,62 @@ class Wrap:
     ragged: bool = False
 
 
-def _full(line: str, next_line: str, width: int) -> bool:
-    used = columns(line.rstrip())
-    word = FIRST_WORD.match(next_line.lstrip(" \t\u3000\u00a0")).group()
-    gap = 1 if LATIN_END.search(line.rstrip()) and LATIN_START.search(word) else 0
-    return width - SLACK_COLUMNS < used + gap + columns(word) and used <= width + SLACK_COLUMNS
+def _fills(used: int, form: str, next_form: str, width: int) -> bool:
+    """Whether a line of ``used`` columns ending like ``form`` is full: the next line's
+    first word would not have fitted after it."""
+    word = FIRST_WORD.match(next_form).group() if next_form else ""
+    gap = 1 if LATIN_END.search(form) and LATIN_START.search(word) else 0
+    return width - SLACK_COLUMNS < used + gap + columns(word)
 
 
-def _breaks_mid_sentence(line: str, next_line: str) -> bool:
-    return not SENTENCE_END.search(line.rstrip()) or next_line.lstrip()[:1] in NO_LINE_START
+def _breaks_mid_sentence(form: str, next_form: str) -> bool:
+    return not SENTENCE_END.search(form) or next_form[:1] in NO_LINE_START
 
 
-def _pairs(lines: list[str]) -> list[int]:
+def _pairs(forms: list[str]) -> list[int]:
     """Indexes of lines followed by a non-blank line."""
-    return [i for i in range(len(lines) - 1) if lines[i].strip() and lines[i + 1].strip()]
+    return [i for i in range(len(forms) - 1) if forms[i] and forms[i + 1]]
 
 
-def _wrap_width(lines: list[str], pairs: list[int]) -> int:
+def _wrap_width(widths: list[int]) -> int:
     """The widest width that at least MIN_FULL_LINES lines reach within the slack."""
-    widths = sorted((columns(lines[i].rstrip()) for i in pairs), reverse=True)
+    widths = sorted(widths, reverse=True)
     for k, w in enumerate(widths):
         near = [x for x in widths[k:] if x >= w - SLACK_COLUMNS - 1]
         if len(near) >= MIN_FULL_LINES:
             return w
     return 0
+
+
+def _measure(lines: list[str], forms: list[str], indented: bool = True) -> tuple[list[str], list[int]]:
+    """Each line's content and its width; with ``indented``, its indentation beyond the text's
+    least indentation counts too (the first line of an indented paragraph fills the width)."""
+    forms = [_content(form) for form in forms]
+    least = min((_indent(line) for line in lines if line.strip()), default=0) if indented else 0
+    widths = [columns(form) + (_indent(line) - least if indented and form else 0)
+              for line, form in zip(lines, forms, strict=True)]
+    return forms, widths
+
+
+def _detect(lines: list[str], forms: list[str], widths: list[int]) -> Wrap | None:
+    """The wrap seen in ``forms`` (each line's content) of ``widths`` columns, or None."""
+    pairs = _pairs(forms)
+    width = _wrap_width([widths[i] for i in pairs])
+    if width < MIN_WRAP_COLUMNS:
+        return None
+    # A line before a list item is no evidence: list items start on their own line anyway.
+    full = [i for i in pairs
+            if widths[i] <= width + SLACK_COLUMNS and _fills(widths[i], forms[i], forms[i + 1], width)
+            and not LIST_ITEM.match(forms[i + 1])]
+    too_wide = [w for w in widths if w > width + SLACK_COLUMNS]
+    if len(full) < MIN_FULL_LINES or len(too_wide) > MAX_TOO_WIDE_SHARE * len(full):
+        return None
+    mid = [i for i in full if _breaks_mid_sentence(forms[i], forms[i + 1])]
+    if len(mid) < MIN_MID_SENTENCE_SHARE * len(full):
+        return None
+    base = min(_indent(lines[i + 1]) for i in full)
+    short = [i for i in full if widths[i] < width - SLACK_COLUMNS]
+    return Wrap(width, base, ragged=len(short) >= RAGGED_SHARE * len(full))
 
 
 def detect_wrap(text: str) -> Wrap | None:
@@ -111,33 +148,23 @@ def detect_wrap(text: str) -> Wrap | None:
     True
     """
     lines = text.split("\n")
-    pairs = _pairs(lines)
-    width = _wrap_width(lines, pairs)
-    if width < MIN_WRAP_COLUMNS:
-        return None
-    # A line before a list item is no evidence: list items start on their own line anyway.
-    full = [i for i in pairs if _full(lines[i], lines[i + 1], width) and not LIST_ITEM.match(lines[i + 1].strip())]
-    too_wide = [line for line in lines if columns(line.rstrip()) > width + SLACK_COLUMNS]
-    if len(full) < MIN_FULL_LINES or len(too_wide) > MAX_TOO_WIDE_SHARE * len(full):
-        return None
-    mid = [i for i in full if _breaks_mid_sentence(lines[i], lines[i + 1])]
-    if len(mid) < MIN_MID_SENTENCE_SHARE * len(full):
-        return None
-    base = min(_indent(lines[i + 1]) for i in full)
-    short = [i for i in full if columns(lines[i].rstrip()) < width - SLACK_COLUMNS]
-    return Wrap(width, base, ragged=len(short) >= RAGGED_SHARE * len(full))
+    return _detect(lines, *_measure(lines, lines))
 
 
-def _joins(line: str, next_line: str, wrap: Wrap, indents_paragraphs: bool) -> bool:
-    if not line.strip() or not next_line.strip() or not _full(line, next_line, wrap.width):
+def _joins(i: int, lines: list[str], forms: list[str], widths: list[int], wrap: Wrap,
+           indents_paragraphs: bool) -> bool:
+    form, next_form = forms[i], forms[i + 1]
+    if not form or not next_form or widths[i] > wrap.width + SLACK_COLUMNS:
         return False
-    if _indent(next_line) > wrap.base_indent:
+    if not _fills(widths[i], form, next_form, wrap.width):
+        return False
+    if _indent(lines[i + 1]) > wrap.base_indent:
         return False  # a new paragraph starts
     if indents_paragraphs:
         return True  # paragraphs and list items are indented: this line continues one
     # Without indentation to mark paragraphs, a list item or a full line that ends a sentence
     # may start or end a paragraph: keep the break.
-    return not LIST_ITEM.match(next_line.strip()) and _breaks_mid_sentence(line, next_line)
+    return not LIST_ITEM.match(next_form) and _breaks_mid_sentence(form, next_form)
 
 
 def _glue(joined: str, previous: str, line: str, wrap: Wrap) -> str:
@@ -153,8 +180,15 @@ def _glue(joined: str, previous: str, line: str, wrap: Wrap) -> str:
     return joined + (" " if latin_pair and spaced else "") + line
 
 
-def join_hard_wraps(text: str) -> str:
+def join_hard_wraps(text: str, settled: Callable[[str], str] | None = None) -> str:
     """Join the lines of hard-wrapped paragraphs; poems, lists and normal text stay.
+
+    The evidence is looked for in the lines as they are (indentation included), and (when
+    ``settled`` is given) in the lines as the later normalize rules will leave them, without
+    indentation (ＡＢ and , change width there). Taking either keeps normalize idempotent: the
+    next time, the lines as they are *are* the settled lines, so a text left unjoined shows
+    no evidence then either. When a wrap is found, the paragraphs that remain are separated by a
+    blank line (blank lines carry no meaning), so that nothing is left to join the next time.
 
     >>> wrapped = ("\\u3000\\u3000外婆家的厨房角落，总是放着几个大大小小的酱菜坛。\\n"
     ...            "坛子是陶土烧的，外面上了一层深褐色的釉，摸起来凉凉的\\n"
@@ -162,21 +196,30 @@ def join_hard_wraps(text: str) -> str:
     ...            "味道。\\n"
     ...            "\\u3000\\u3000每年冬天，外婆都会挑一个晴朗的日子晒菜。她把芥菜\\n"
     ...            "一棵棵洗净，挂在竹竿上晾晒，等叶子变软了，再一层菜、\\n"
-    ...            "一层盐地铺进坛子里。\\n")
+    ...            "一层盐地铺进坛子里，用力压紧。最后压上一块洗得干干净\\n"
+    ...            "净的石头。\\n")
     >>> print(join_hard_wraps(wrapped))
     　　外婆家的厨房角落，总是放着几个大大小小的酱菜坛。坛子是陶土烧的，外面上了一层深褐色的釉，摸起来凉凉的、滑滑的。小时候我最喜欢趴在坛子边，闻那股咸咸酸酸的味道。
-    　　每年冬天，外婆都会挑一个晴朗的日子晒菜。她把芥菜一棵棵洗净，挂在竹竿上晾晒，等叶子变软了，再一层菜、一层盐地铺进坛子里。
+    <BLANKLINE>
+    　　每年冬天，外婆都会挑一个晴朗的日子晒菜。她把芥菜一棵棵洗净，挂在竹竿上晾晒，等叶子变软了，再一层菜、一层盐地铺进坛子里，用力压紧。最后压上一块洗得干干净净的石头。
     <BLANKLINE>
     """
-    wrap = detect_wrap(text)
-    if wrap is None:
-        return text
     lines = text.split("\n")
+    measures = [_measure(lines, lines)]
+    if settled is not None:
+        measures.append(_measure(lines, [settled(line).strip() for line in lines], indented=False))
+    for forms, widths in measures:
+        wrap = _detect(lines, forms, widths)
+        if wrap is not None:
+            break
+    else:
+        return text
     indents_paragraphs = any(_indent(line) > wrap.base_indent for line in lines if line.strip())
     out = [lines[0]]
-    for previous, line in zip(lines, lines[1:], strict=False):
-        if _joins(previous, line, wrap, indents_paragraphs):
-            out[-1] = _glue(out[-1], previous, line, wrap)
+    for i in range(len(lines) - 1):
+        if _joins(i, lines, forms, widths, wrap, indents_paragraphs):
+            out[-1] = _glue(out[-1], lines[i], lines[i + 1], wrap)
         else:
-            out.append(line)
-    return "\n".join(out)
+            out.append(lines[i + 1])
+    # One blank line between the paragraphs that remain.
+    return "\n\n".join(line for line in out if line.strip()) + ("\n" if text.endswith("\n") else "")

@@ -163,7 +163,7 @@ def test_hard_wraps_without_indentation_keep_sentence_ends():
     # every joined line is a run of whole gold paragraphs' text, and mid-sentence cuts are gone
     assert "".join(out.split()) == "".join(UNWRAPPED.split())
     assert "凉凉的、滑滑的" in out and "急什么，好东西" in out
-    assert len(out.splitlines()) < len(text.splitlines()) / 2
+    assert len([line for line in out.splitlines() if line]) == 3
 
 
 @pytest.mark.parametrize("text", NOT_WRAPPED)
