@@ -38,7 +38,8 @@ SENTENCE_PUNCT = re.compile(r"[。！？!?]")
 QUOTED = re.compile(r"“[^”]*”|「[^」]*」|『[^』]*』|‘[^’]*’|\"[^\"]*\"")
 TOKEN_SPLIT = re.compile(r"[\s|｜•·‧/／【】\[\]]+")
 # Item separators of a one-line menu: |, bullets, two or more spaces, an ideographic space, " - ".
-ITEM_SPLIT = re.compile(r"\s*[|｜•·‧]\s*|\s{2,}|\u3000+|\s+[-/»]\s+")
+# Image placeholders of text dumps ([news_8.gif]) separate menu items too.
+ITEM_SPLIT = re.compile(r"\s*[|｜•·‧]\s*|\s{2,}|\u3000+|\s+[-/»]\s*|\s*\[[^\]]{1,40}\.(?:gif|jpe?g|png)\]\s*", re.I)
 CRUMB_SPLIT = re.compile(r"\s*(?:>>|>|»|›|→|＞|-&gt;)\s*")
 
 
@@ -315,6 +316,10 @@ RULES: tuple[Rule, ...] = (
     Rule("image-name", _pattern(r"^\[?[^\s\[\]]{0,60}\.(?:jpe?g|png|gif|webp|bmp|svg|tiff?)\]?$|^\[(?:IMG|image|图片)\]$",
                                 on="compact", flags=re.I),
          "image file name", "soft"),
+    Rule("markup-residue", _pattern(r"^(?:\[[^\]]{0,40}\]\s*[-|]?\s*)+$|^(?:IFRAME|EMBED|FRAME)\s*:", on="key", flags=re.I),
+         "image, button or frame placeholder of a text dump ([logo.gif], [BUTTON])", "soft"),
+    Rule("bullet-link", _pattern(r"^[*+o#]\s+\S.{0,28}$"), "link of a bulleted menu in a text dump (* 首页)", "nav",
+         edge=True),
     Rule("attachment", _pattern(r"\.(?:docx?|xlsx?|pdf|pptx?|zip|rar|7z|wps|et|ofd)(?:\W.{0,30})?$", flags=re.I,
                                 max_len=80),
          "download file name", "footer"),
