@@ -46,6 +46,9 @@ RARE_HAN = -20.0  # a Han character jieba's words never use
 OTHER = -22.0  # symbols, Latin-1 letters, kana, box drawing...
 DAMAGE = -30.0  # U+FFFD, private use, C0/C1 controls: what wrong decodes leave behind
 BIGRAM_WEIGHT = 0.9
+# The start and the end of a text are scored like a line break, so a run reads the same
+# whether or not the text ends with a newline (repair, and so clean, stays idempotent).
+TEXT_EDGE = "\n"
 AVERAGE_END_SHARE = 0.45  # a word ends after about this share of characters in running text
 NUMERAL = "0"  # the model's key for the numeral class (see scripts/build_char_model.py)
 DIGITS = "0123456789"  # ASCII only: a full-width digit next to an ASCII one is not text

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .hanzi_model import is_damage, is_han, model
+from .hanzi_model import TEXT_EDGE, is_damage, is_han, model
 from .lost_chars import LOST_WITH_PINYIN, annotated_lattice
 
 UNKNOWN = -1  # a byte that a lossy decode replaced
@@ -448,14 +448,14 @@ def _out_of_step_readings(text: str, match: re.Match[str]) -> list[Reading]:
     if lattice is None:
         return []
     m = model()
-    left = text[match.start() - 1] if match.start() else None
-    right = text[match.end()] if match.end() < len(text) else None
+    left = text[match.start() - 1] if match.start() else TEXT_EDGE
+    right = text[match.end()] if match.end() < len(text) else TEXT_EDGE
     # Characters lost right after the run with their pinyin surviving are decoded jointly.
     following = LOST_WITH_PINYIN.match(text, match.end())
     extra = annotated_lattice(following.group(0)) if following else None
     lattice = same_script(lattice, (left or "") + (right or ""))
     if extra:
-        after = text[following.end()] if following.end() < len(text) else None
+        after = text[following.end()] if following.end() < len(text) else TEXT_EDGE
         repaired = m.best(lattice + extra, left, after)[: len(lattice)]
     else:
         repaired = m.best(lattice, left, right)
@@ -467,8 +467,8 @@ def _out_of_step_readings(text: str, match: re.Match[str]) -> list[Reading]:
 
 
 def _readings_at(text: str, match: re.Match[str]) -> list[Reading]:
-    left = text[match.start() - 1] if match.start() else None
-    right = text[match.end()] if match.end() < len(text) else None
+    left = text[match.start() - 1] if match.start() else TEXT_EDGE
+    right = text[match.end()] if match.end() < len(text) else TEXT_EDGE
     return readings(match.group(0), left, right)
 
 
