@@ -161,7 +161,10 @@ def measure(task: str, inputs: list[Path] | list[tuple[Path, str]], settings: Se
     if status != 0:
         last = (stderr.strip().splitlines() or [f"exit status {status}"])[-1]
         raise Failed("failed", f"{task}: {last[:160]}")
-    data = json.loads(stdout.strip().splitlines()[-1])
+    try:
+        data = json.loads(stdout.strip().splitlines()[-1])
+    except (IndexError, ValueError):
+        raise Failed("failed", f"{task}: no result printed ({stderr.strip()[-160:] or 'no message'})") from None
     return Result(data["mbps"] or 0.0, data["median"], data["times"], data["bytes"], data["files"], data["version"], rss,
                   data.get("failed_inputs", 0), data.get("first_error", ""))
 
@@ -526,7 +529,7 @@ def _batch_run(folder: Path, workers: int, settings: Settings) -> Result:
 def _control_line(settings: Settings) -> Line:
     """The same 1-vs-2 comparison for a pure CPU loop: the parallelism the machine offers right now
     (other work on a 2-core machine takes it away, and then no program can reach 1.7x)."""
-    label = "control: a CPU-bound Python loop, 8 tasks"
+    label = "control: a CPU-bound Python loop, 16 tasks"
     try:
         one = measure("control.spin", [], settings, params={"workers": 1})
         two = measure("control.spin", [], settings, params={"workers": 2})
@@ -615,6 +618,10 @@ def machine() -> dict[str, str]:
 
 def report(lines: list[Line], info: dict[str, str], settings: Settings, elapsed: float, shared: bool) -> str:
     notes = [f"- {ln.row} / {ln.peer or ln.input}: {note}" for ln in lines for note in ln.notes]
+    targets = "\n".join(f"- {ln.row}, {ln.input}" + (f" vs {ln.peer}" if ln.peer and "base" not in ln.peer else "")
+                        + f": cleantext {ln.project}" + (f", ratio {ln.ratio}" if ln.ratio else "")
+                        + f"; target {ln.target}: **{ln.mark}**"
+                        for ln in lines if ln.target and ln.mark)
     versions = "\n".join(f"- {label}: {version}" for label, version in sorted(VERSIONS.items()))
     inputs = ("the synthetic corpus and the real case sets of ../shared/eval (at most 1 MB of each set)"
               if shared else "the synthetic corpus only (" + (
@@ -637,8 +644,13 @@ same input; absolute MB/s drift between runs and machines. Regenerate this file 
     .venv/bin/python benchmarks/run.py --quick   # 1 MB inputs, 1 run each: a smoke run
     .venv/bin/python benchmarks/run.py --rows convert,extract   # chosen rows only
 
-Rows: {', '.join(ROWS)}. The first run builds the peers' venvs (pip) and the corpus
-(benchmarks/.corpus/, seeded: the same bytes every time) and caches both.
+Rows: {', '.join(ROWS)}.
+The first run builds the peers' venvs (pip) and the corpus (benchmarks/.corpus/, seeded: the
+same bytes every time) and caches both.
+
+## Targets
+
+{targets}
 
 ## Results
 
