@@ -181,8 +181,9 @@ def _chinese_parens_once(line: str) -> str:
 
 
 # Spaces that an ASCII writing habit left around marks that carry their own spacing.
+# A full-width mark carries its own spacing: "RFC 2616 （HTTP）" is written "RFC 2616（HTTP）".
 SPACE_AFTER_MARK = re.compile(f"(?<=[，、；：？！])[ \t]+(?=[{CJK}“‘「『《]|[A-Za-z0-9])|(?<=）)[ \t]+(?=[{CJK}])")
-SPACE_BEFORE_MARK = re.compile(f"(?<=[{CJK}”’」』》A-Za-z0-9])[ \t]+(?=[，。、；：？！])|(?<=[{CJK}])[ \t]+(?=（)")
+SPACE_BEFORE_MARK = re.compile(f"(?<=[{CJK}”’」』》A-Za-z0-9])[ \t]+(?=[，。、；：？！（])")
 
 
 def _drop_spaces_at_marks(line: str) -> str:
