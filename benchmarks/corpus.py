@@ -9,18 +9,21 @@ corpus is a prefix of the 10 MB one. Kinds:
 - ``damaged``: text lines hit by the damage repair undoes (UTF-8 read as cp1252 or as GBK,
   HTML entities, double-escaped entities), with clean lines between them.
 
-Scripts: ``simp`` (Simplified) and ``trad`` (Traditional: Simplified text mapped through the
-character pairs that samples/traditional.* shows, plus that sample's own Traditional lines).
+Scripts: ``simp`` (Simplified) and ``trad`` (Traditional: Simplified sentences mapped character by
+character through OpenCC's STCharacters table and the pairs samples/traditional.* shows, plus
+that sample's own Traditional lines).
 
 Corpora are cached under ``benchmarks/.corpus/`` (git-ignored):
 
-    python benchmarks/corpus.py text trad 10          # -> benchmarks/.corpus/v1/text-trad-10mb/
+    python benchmarks/corpus.py text trad 10          # -> benchmarks/.corpus/v1-<digest>/text-trad-10mb/
     python benchmarks/corpus.py text simp 1 --encoding gb18030
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
+import hashlib
 import html
 import json
 import random
@@ -86,7 +89,36 @@ def _expected_lines() -> list[str]:
     return lines
 
 
+def _dictionary_pairs() -> dict[str, str]:
+    """Simplified -> Traditional characters of OpenCC's STCharacters table, first choice, as
+    shipped by opencc-python-reimplemented (a runtime dependency); empty when it is not there.
+
+    The samples alone show only a few dozen pairs, which would leave most of a "Traditional"
+    page Simplified (and a tenth of its characters outside Big5).
+    """
+    import importlib.util
+
+    spec = importlib.util.find_spec("opencc")
+    if spec is None or spec.origin is None:
+        return {}
+    table = Path(spec.origin).parent / "dictionary" / "STCharacters.txt"
+    if not table.exists():
+        return {}
+    pairs = {}
+    for line in table.read_text("utf-8").splitlines():
+        simplified, _, targets = line.partition("\t")
+        if len(simplified) == 1 and targets:
+            pairs[simplified] = targets.split()[0]
+    return pairs
+
+
 def _traditional_pairs() -> dict[str, str]:
+    """Simplified -> Traditional characters: OpenCC's table, then the pairs samples/traditional.*
+    shows (which win)."""
+    return {**_dictionary_pairs(), **sample_pairs()}
+
+
+def sample_pairs() -> dict[str, str]:
     """Simplified -> Traditional character pairs read off samples/traditional.{input,expected}.
 
     Lines of equal length are aligned character by character; where they differ, the pair is a
@@ -102,6 +134,7 @@ def _traditional_pairs() -> dict[str, str]:
     return pairs
 
 
+@functools.cache
 def pools() -> Pools:
     expected = _expected_lines()
     expected_set = set(expected)
@@ -242,6 +275,16 @@ def encoded(doc: str, encoding: str) -> bytes:
     return doc.encode(encoding, "replace")
 
 
+def cache_folder(root: Path) -> Path:
+    """``root/<VERSION>-<digest of the samples and the character table>``: a change of either
+    gives a new folder, so a stale corpus is never reused."""
+    digest = hashlib.sha1(VERSION.encode())
+    for path in sorted(SAMPLES.iterdir()):
+        digest.update(path.name.encode() + path.read_bytes())
+    digest.update(json.dumps(pools().to_traditional, sort_keys=True).encode())
+    return root / f"{VERSION}-{digest.hexdigest()[:10]}"
+
+
 def corpus_name(kind: str, script: str, size_mb: float, encoding: str = "utf-8") -> str:
     size = f"{size_mb:g}mb"
     return f"{kind}-{script}-{size}" + ("" if encoding == "utf-8" else f"-{encoding}")
@@ -250,7 +293,7 @@ def corpus_name(kind: str, script: str, size_mb: float, encoding: str = "utf-8")
 def corpus(kind: str, script: str, size_mb: float, encoding: str = "utf-8", root: Path = CACHE,
            seed: int = SEED) -> list[Path]:
     """The corpus as files, one document each, generated once and then read from the cache."""
-    folder = root / VERSION / corpus_name(kind, script, size_mb, encoding)
+    folder = cache_folder(root) / corpus_name(kind, script, size_mb, encoding)
     manifest = folder / "MANIFEST.json"
     if manifest.exists():
         names = json.loads(manifest.read_text())["files"]
@@ -271,7 +314,7 @@ def corpus(kind: str, script: str, size_mb: float, encoding: str = "utf-8", root
 
 def joined(kind: str, script: str, size_mb: float, root: Path = CACHE, seed: int = SEED) -> Path:
     """The corpus as one big file (documents one after another): for the scaling row."""
-    path = root / VERSION / (corpus_name(kind, script, size_mb) + "." + EXTENSIONS[kind])
+    path = cache_folder(root) / (corpus_name(kind, script, size_mb) + "." + EXTENSIONS[kind])
     if not path.exists():
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(path.name + ".tmp")

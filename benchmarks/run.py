@@ -415,7 +415,7 @@ def _wall_times(command: list[str], settings: Settings) -> list[float]:
 
 def coldstart_file() -> Path:
     """About 1 KB of Traditional page text, cut at a line end."""
-    path = corpus.CACHE / corpus.VERSION / "coldstart-1kb.txt"
+    path = corpus.cache_folder(corpus.CACHE) / "coldstart-1kb.txt"
     if not path.exists():
         text = synthetic("text", "trad", 1)[0].read_bytes().decode("utf-8")
         cut = text[:400]
@@ -678,8 +678,8 @@ Versions measured:
 - MB/s is input bytes (as stored on disk) per second, 1 MB = 10^6 bytes.
 - Synthetic corpus (`benchmarks/corpus.py`, seed {corpus.SEED}): documents recombined from the
   sentences, clauses and page-chrome lines of `samples/`; Traditional documents mix the
-  Traditional sample's lines with the other sentences mapped through the character pairs that
-  sample shows. Text pages carry breadcrumbs, source lines and footers; HTML pages have head,
+  Traditional sample's lines with the other sentences mapped character by character to
+  Traditional (OpenCC's STCharacters table, first choice, and the pairs that sample shows). Text pages carry breadcrumbs, source lines and footers; HTML pages have head,
   nav, article, aside and footer; damaged text has lines of UTF-8 read as cp1252 or GBK and
   (double-)escaped entities. Comparison rows use {settings.size_mb:g} MB of pages; GB18030 and Big5
   files are the same pages encoded (so they are smaller than their UTF-8 size).

@@ -5,6 +5,7 @@ Tiny sizes only; speed itself is measured by `make bench`, never here.
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 import sys
 from pathlib import Path
@@ -54,7 +55,8 @@ def test_small_corpus_is_a_prefix_of_a_larger_one(corpus):
 def test_scripts_differ(corpus):
     simp = "".join(corpus.generate("text", "simp", SIZE))
     trad = "".join(corpus.generate("text", "trad", SIZE))
-    traditional_only = set(corpus.pools().to_traditional.values())
+    traditional_only = set(corpus.sample_pairs().values())  # 臺, 圖, 書 ...: never in Simplified text
+    assert len(traditional_only) > 10
     assert not traditional_only & set(simp)
     assert len(traditional_only & set(trad)) > 10
 
@@ -74,6 +76,14 @@ def test_cached_files_equal_the_generated_documents(corpus, tmp_path):
     assert corpus.corpus("text", "simp", SIZE / corpus.MB, root=tmp_path) == files  # from the cache
     joined = corpus.joined("text", "simp", SIZE / corpus.MB, root=tmp_path)
     assert joined.read_bytes() == b"".join(f.read_bytes() for f in files)
+
+
+def test_cache_folder_changes_with_the_character_table(corpus, tmp_path, monkeypatch):
+    before = corpus.cache_folder(tmp_path)
+    assert corpus.cache_folder(tmp_path) == before
+    changed = dataclasses.replace(corpus.pools(), to_traditional={"台": "臺"})
+    monkeypatch.setattr(corpus, "pools", lambda: changed)
+    assert corpus.cache_folder(tmp_path) != before
 
 
 def test_legacy_encodings_round_trip(corpus, tmp_path):
