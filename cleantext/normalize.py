@@ -70,6 +70,20 @@ def trim_lines(text: str) -> str:
     return EDGE_SPACE.sub("", text)
 
 
+# Glyphs that point at a photo from its caption ("▲ 下午四点…"); CASES.md drops them.
+CAPTION_POINTERS = "▲▼△▽"
+CAPTION_POINTER = re.compile(f"^[ \t\u3000\u00a0]*(?:[{CAPTION_POINTERS}][ \t\u3000\u00a0]*)+", re.M)
+
+
+def drop_caption_pointers(text: str) -> str:
+    """A pointer glyph at the start of a line (a photo caption's ▲ or ▼) goes.
+
+    >>> drop_caption_pointers("▲ 下午四点，志愿者在分拣物资。\\n▼周宁 摄")
+    '下午四点，志愿者在分拣物资。\\n周宁 摄'
+    """
+    return CAPTION_POINTER.sub("", text)
+
+
 def collapse_spaces(text: str) -> str:
     """A run of blanks inside a line (spaces, tabs, NBSP, U+3000) becomes one space.
 
@@ -129,6 +143,7 @@ RULES: tuple[Rule, ...] = (
     Rule("nfc", compose),
     Rule("hard-wraps", join_hard_wraps),
     Rule("trim", trim_lines),
+    Rule("caption-pointers", drop_caption_pointers),
     Rule("width", half_width_letters),
     Rule("spaces", collapse_spaces),
     Rule("punctuation", chinese_punctuation),
