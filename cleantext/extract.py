@@ -266,7 +266,8 @@ def _title_before(main, page_title: str) -> str | None:
     repeated = [s.strip() for s in main.find_all_previous(string=True, limit=80)
                 if page_title and _text_len(s) >= 4 and s.strip() in page_title]
     emphasized = next((s.strip() for s in main.find_all_previous(string=True, limit=30)
-                       if 6 <= _text_len(s) <= 60 and not re.search(r"[。！？]", s) and _looks_emphasized(s)), None)
+                       if 6 <= _text_len(s) <= 60 and len(HAN_RE.findall(s)) >= 4 and not re.search(r"[。！？]", s)
+                       and _looks_emphasized(s)), None)
     if repeated:
         best = max(repeated, key=len)
         return emphasized if emphasized and len(emphasized) > len(best) else best
