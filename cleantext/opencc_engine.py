@@ -112,62 +112,81 @@ def _trie_pattern(keys: Iterable[str]) -> str:
     return build(trie)
 
 
+def _char_class(chars: Iterable[str]) -> str:
+    """A regular expression character class holding ``chars``.
+
+    Characters beyond the BMP are let in all together, as one range: sre checks the BMP part of a
+    class with a bitmap but the rest item by item, which is slow for hundreds of them. The class
+    may thus hold more than ``chars``; callers only use it to find where to look.
+
+    >>> _char_class("baa")
+    '[ab]'
+    >>> _char_class("a\U00020000")
+    '[a\U00010000-\U0010ffff]'
+    """
+    chars = set(chars)
+    bmp = "".join(re.escape(c) for c in sorted(c for c in chars if ord(c) <= 0xFFFF))
+    astral = "\U00010000-\U0010ffff" if any(ord(c) > 0xFFFF for c in chars) else ""
+    return f"[{bmp}{astral}]"
+
+
 class PhraseTable:
     """One dictionary matched by phrases, with the reference semantics (see the module docstring).
 
-    >>> PhraseTable({"ab": "X", "bcd": "Y"}).find("abcdab")
-    [(1, 4, 'Y'), (4, 6, 'X')]
+    >>> PhraseTable({"ab": "X", "bcd": "Y", "d": "Z"}).find("abcdabd")
+    [(1, 4, 'Y'), (4, 6, 'X'), (6, 7, 'Z')]
     """
 
     def __init__(self, mapping: Mapping[str, str], name: str = "", *, separator_keys: bool = False):
         self.name = name
         self.mapping = {k: v for k, v in mapping.items() if k and (separator_keys or not SEPARATORS.search(k))}
         self.maxlen = max(map(len, self.mapping), default=0)
+        # One-character keys are matched last by the reference (longest first), on whatever the
+        # longer keys left: they are found apart, with a character class, so that the phrase
+        # matcher below only ever deals with keys of two characters or more.
+        self.multi = {k: v for k, v in self.mapping.items() if len(k) > 1}
+        self.singles = {k: v for k, v in self.mapping.items() if len(k) == 1}
+        self._singles_regex = re.compile(_char_class(self.singles)) if self.singles else None
         # A key is "risky" when a longer key can start inside it and run past its end; only
         # then can longest-first differ from leftmost-longest.
-        prefixes = {key[:i] for key in self.mapping for i in range(1, len(key))}
-        self.risky = {key for key in self.mapping if any(key[i:] in prefixes for i in range(1, len(key)))}
+        prefixes = {key[:i] for key in self.multi for i in range(1, len(key))}
+        self.risky = {key for key in self.multi if any(key[i:] in prefixes for i in range(1, len(key)))}
         self._regex = None
         self._prefilter_regex = None
-        self._bigrams: dict[str, int] | None = None
-        self.uses_regex = len(self.mapping) <= REGEX_MAX_KEYS or min(map(len, self.mapping), default=1) < 2
+        self._lengths: dict[str, tuple[int, ...]] | None = None
+        self.uses_regex = len(self.multi) <= REGEX_MAX_KEYS
 
     # -- leftmost-longest primitives -------------------------------------------------------------
     def _compiled(self):
         if self._regex is None:
-            self._regex = re.compile(_trie_pattern(self.mapping)) if self.mapping else re.compile("(?!)")
+            self._regex = re.compile(_trie_pattern(self.multi)) if self.multi else re.compile("(?!)")
         return self._regex
 
     def _prefilter(self):
-        """``[first chars](?=[second chars])`` when every key has two characters or more."""
+        """``[first chars](?=[second chars])``: where a key of two characters or more can start."""
         if self._prefilter_regex is None:
-            if not self.mapping or min(map(len, self.mapping)) < 2:
-                self._prefilter_regex = False
-            else:
-                firsts = "".join(sorted({re.escape(k[0]) for k in self.mapping}))
-                seconds = "".join(sorted({re.escape(k[1]) for k in self.mapping}))
-                self._prefilter_regex = re.compile(f"[{firsts}](?=[{seconds}])")
-        return self._prefilter_regex or None
+            firsts = _char_class(k[0] for k in self.multi)
+            seconds = _char_class(k[1] for k in self.multi)
+            self._prefilter_regex = re.compile(f"{firsts}(?={seconds})")
+        return self._prefilter_regex
 
-    def _bigram_maxlen(self) -> dict[str, int]:
-        if self._bigrams is None:
-            table: dict[str, int] = {}
-            for key in self.mapping:
-                head = key[:2]
-                if table.get(head, 0) < len(key):
-                    table[head] = len(key)
-            self._bigrams = table
-        return self._bigrams
+    def _bigram_lengths(self) -> dict[str, tuple[int, ...]]:
+        """For each first two characters of a key, the lengths of the keys starting so, longest first."""
+        if self._lengths is None:
+            table: dict[str, set[int]] = {}
+            for key in self.multi:
+                table.setdefault(key[:2], set()).add(len(key))
+            self._lengths = {head: tuple(sorted(lengths, reverse=True)) for head, lengths in table.items()}
+        return self._lengths
 
     def _longest_at(self, text: str, pos: int) -> int:
         """End of the longest key starting at ``pos``, or ``pos`` when none does."""
         if self.uses_regex:
             m = self._compiled().match(text, pos)
             return m.end() if m else pos
-        top = self._bigram_maxlen().get(text[pos : pos + 2], 0)
-        mapping = self.mapping
-        for length in range(min(top, len(text) - pos), 1, -1):
-            if text[pos : pos + length] in mapping:
+        multi = self.multi
+        for length in self._bigram_lengths().get(text[pos : pos + 2], ()):
+            if text[pos : pos + length] in multi:
                 return pos + length
         return pos
 
@@ -177,33 +196,26 @@ class PhraseTable:
         ``candidates`` (large tables only) are the positions whose bigram starts some key.
         """
         if candidates is None:
-            regex = self._compiled()
-            prefilter = self._prefilter()
-            if prefilter is None:
-                for m in regex.finditer(text, start):
-                    yield m.span()
-                return
             # Scanning for "a first character followed by a second character" is several
             # times faster than running the trie at every first character; the trie then runs
             # only where a key can start.
             end = start
-            match = regex.match
-            for pos in map(_start, prefilter.finditer(text, start)):
+            match = self._compiled().match
+            for pos in map(_start, self._prefilter().finditer(text, start)):
                 if pos >= end:
                     m = match(text, pos)
                     if m:
                         end = m.end()
                         yield pos, end
             return
-        bigrams = self._bigram_maxlen()
-        mapping = self.mapping
-        n = len(text)
+        lengths = self._bigram_lengths()
+        multi = self.multi
         end = start
         for pos in map(candidates.__getitem__, range(bisect_left(candidates, start), len(candidates))):
             if pos < end:
                 continue
-            for length in range(min(bigrams[text[pos : pos + 2]], n - pos), 1, -1):
-                if text[pos : pos + length] in mapping:
+            for length in lengths[text[pos : pos + 2]]:
+                if text[pos : pos + length] in multi:
                     end = pos + length
                     yield pos, end
                     break
@@ -211,14 +223,20 @@ class PhraseTable:
     def _candidates(self, text: str) -> list[int] | None:
         if self.uses_regex:
             return None
-        return list(compress(count(), map(self._bigram_maxlen().__contains__, map(add, text, text[1:]))))
+        return list(compress(count(), map(self._bigram_lengths().__contains__, map(add, text, text[1:]))))
 
     # -- the reference semantics --------------------------------------------------------------
     def find(self, text: str) -> list[tuple[int, int, str]]:
         """Matches of this table in ``text`` as the reference implementation chooses them."""
         if not self.mapping or not text:
             return []
-        mapping, risky = self.mapping, self.risky
+        found = self._find_multi(text) if self.multi else []
+        if self._singles_regex is not None:
+            found = self._add_singles(text, found)
+        return found
+
+    def _find_multi(self, text: str) -> list[tuple[int, int, str]]:
+        multi, risky = self.multi, self.risky
         found = []
         start = 0
         candidates = self._candidates(text)
@@ -233,13 +251,30 @@ class PhraseTable:
                         cluster_end = max(cluster_end, self._longest_at(text, q))
                         q += 1
                     if cluster_end > e:
-                        found.extend(reference_matches(text[p:cluster_end], mapping, self.maxlen, p))
+                        found.extend(reference_matches(text[p:cluster_end], multi, self.maxlen, p))
                         restart = cluster_end
                         break
-                found.append((p, e, mapping[key]))
+                found.append((p, e, multi[key]))
             if restart is None:
                 return found
             start = restart
+
+    def _add_singles(self, text: str, found: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+        """``found`` (sorted) with the one-character keys at every position it leaves free."""
+        singles = self.singles
+        spans = iter(found)
+        out: list[tuple[int, int, str]] = []
+        span = next(spans, None)
+        for pos in map(_start, self._singles_regex.finditer(text)):
+            while span is not None and span[1] <= pos:
+                out.append(span)
+                span = next(spans, None)
+            if (span is None or pos < span[0]) and text[pos] in singles:
+                out.append((pos, pos + 1, singles[text[pos]]))
+        if span is not None:
+            out.append(span)
+            out.extend(spans)
+        return out
 
 
 class CharTable:
@@ -257,18 +292,34 @@ class CharTable:
         for key, value in self.mapping.items():
             table[ord(key)] = ord(first_choice(value))
         self._table = table
+        changing = [k for k in self.mapping if table[ord(k)] != ord(k)]
+        # str.translate costs about as much per character as a scan for the characters that change
+        # costs per ten: text with none of them (Simplified text through t2s) is returned as is.
+        self._changing = re.compile(_char_class(changing)) if changing else None
 
     @staticmethod
     def fits(mapping: Mapping[str, str]) -> bool:
         return all(len(k) == 1 and len(first_choice(v)) == 1 for k, v in mapping.items())
 
     def translate(self, text: str) -> str:
+        if self._changing is None or not self._changing.search(text):
+            return text
         # Code points past the end of the list raise IndexError, a LookupError: left unchanged.
         return text.translate(self._table)
 
 
 class Group:
-    """One step of a conversion chain: dictionaries tried in order on what earlier ones left."""
+    """One step of a conversion chain: dictionaries tried in order on what earlier ones left.
+
+    Only stretches of text that hold a character some key converts differently from the
+    character table (an "ambiguous" character, such as 发 in s2t) need the phrase tables: a
+    stretch without one comes out of the character table alike, whatever the phrases. Stretches
+    are cut at characters no key contains, which no match can cross; the stretches that need the
+    phrases are joined (by a character in no key) and converted in one go.
+
+    >>> Group([PhraseTable({"头发": "頭髮"}), CharTable({"头": "頭", "发": "發"})]).convert("头发，发展。")
+    '頭髮，發展。'
+    """
 
     def __init__(self, tables: list[PhraseTable | CharTable], *, separator_keys: bool = False):
         *phrases, last = tables or [CharTable({})]
@@ -281,8 +332,53 @@ class Group:
             self.chars = last
         else:
             self.phrases.append(last)
+        self._stretches_regex = None
+
+    def _translate(self, text: str) -> str:
+        return self.chars.translate(text) if self.chars is not None else text
+
+    def _stretches(self):
+        """The regex of a maximal run of key characters holding an ambiguous one (None: no phrase matters)."""
+        if self._stretches_regex is None:
+            table = self.chars._table if self.chars is not None else []
+            keys, ambiguous = set(), set()
+            for phrases in self.phrases:
+                for key, value in phrases.mapping.items():
+                    keys.update(key)
+                    if len(key) != len(value):
+                        ambiguous.update(key)
+                    else:
+                        ambiguous.update(k for k, v in zip(key, value, strict=True)
+                                         if (table[ord(k)] if ord(k) < len(table) else ord(k)) != ord(v))
+            # Characters beyond the BMP count as ambiguous: _char_class lets them in all together.
+            ambiguous.update(c for c in keys if ord(c) > 0xFFFF)
+            plain = keys - ambiguous
+            # Possessive runs and the look-behind keep the scan linear: a match starts only where
+            # a run of key characters starts.
+            self._stretches_regex = re.compile(
+                f"(?<!{_char_class(keys)}){_char_class(plain) + '*+' if plain else ''}"
+                f"{_char_class(ambiguous)}{_char_class(keys)}*+") if ambiguous else False
+        return self._stretches_regex or None
 
     def convert(self, text: str) -> str:
+        if not self.phrases:
+            return self._translate(text)
+        stretches = self._stretches()
+        spans = [m.span() for m in stretches.finditer(text)] if stretches is not None else []
+        base = self._translate(text)
+        if not spans:
+            return base
+        converted = self._convert(MASK.join([text[s:e] for s, e in spans])).split(MASK)
+        out = []
+        last = 0
+        for (start, end), piece in zip(spans, converted, strict=True):
+            out.append(base[last:start])
+            out.append(piece)
+            last = end
+        out.append(base[last:])
+        return "".join(out)
+
+    def _convert(self, text: str) -> str:
         spans: list[tuple[int, int, str]] = []
         masked = text
         for index, table in enumerate(self.phrases):
@@ -292,7 +388,7 @@ class Group:
             spans.extend(found)
             if index + 1 < len(self.phrases) or self.chars is not None:
                 masked = _splice(masked, [(p, e, MASK * (e - p)) for p, e, _ in found])
-        base = self.chars.translate(masked) if self.chars is not None else masked
+        base = self._translate(masked)
         if not spans:
             return base
         spans.sort()
