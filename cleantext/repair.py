@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import mojibake
+from .extract import looks_like_html
 from .lost_chars import LOST_WITH_PINYIN, restore_annotated
 from .options import Option
 
@@ -58,12 +59,66 @@ def fix_mojibake(text: str) -> str:
     return mojibake.fix_mojibake(text)
 
 
+DOUBLE_ESCAPED = re.compile(rf"&amp;(?=(?:{ENTITY.pattern[1:]}))")
+
+
+def unescape_double_escaped(text: str) -> str:
+    """In HTML, undo only the extra escaping of ``&amp;ldquo;``: the parser decodes the rest.
+
+    >>> unescape_double_escaped("&amp;amp;ldquo;你好&amp;rdquo; &lt;b&gt; A&amp;B")
+    '&ldquo;你好&rdquo; &lt;b&gt; A&amp;B'
+    """
+    if "&amp;" not in text:
+        return text
+    while True:
+        new = DOUBLE_ESCAPED.sub("&", text)
+        if new == text:
+            return text
+        text = new
+
+
 # name -> fix, in the order they run.
 FIXES = {
     "entities": unescape_entities,
     "mojibake": fix_mojibake,
     "lost-chars": restore_annotated,
 }
+
+# The same fixes for the text between the tags of an HTML page. Markup itself is never
+# touched: unescaping &lt; there would make tags, and the parser decodes entities anyway.
+MARKUP_FIXES = {**FIXES, "entities": unescape_double_escaped}
+
+# What is not text in a page: comments, scripts and styles with their content, and tags.
+MARKUP = re.compile(
+    r"<!--.*?(?:-->|$)|<(script|style|textarea)\b[^>]*>.*?(?:</\1\s*>|$)|<[!?/A-Za-z][^>]*>?", re.S | re.I
+)
+
+
+def _text_pieces(page: str) -> list[tuple[bool, str]]:
+    """(is_text, piece) for a page, in order; markup pieces are never changed."""
+    pieces, pos = [], 0
+    for match in MARKUP.finditer(page):
+        if match.start() > pos:
+            pieces.append((True, page[pos : match.start()]))
+        pieces.append((False, match.group(0)))
+        pos = match.end()
+    if pos < len(page):
+        pieces.append((True, page[pos:]))
+    return pieces
+
+
+def _needs_work(piece: str) -> bool:
+    return "&amp;" in piece or not piece.isascii()
+
+
+def _repair_page(page: str) -> str:
+    out = []
+    for is_text, piece in _text_pieces(page):
+        if is_text and _needs_work(piece):
+            for fix in MARKUP_FIXES.values():
+                piece = fix(piece)
+        out.append(piece)
+    return "".join(out)
 
 
 @dataclass(frozen=True)
@@ -115,19 +170,38 @@ def explain(text: str) -> list[Segment]:
     >>> explain("ChatGPT 璁㈤槄 &amp;")
     [Segment(original='&amp;', repaired='&', kind='entity'), Segment(original='璁㈤槄', repaired='订阅', kind='utf8-as-gbk')]
     """
+    if looks_like_html(text):
+        segments = []
+        for is_text, piece in _text_pieces(text):
+            if is_text and _needs_work(piece):
+                segments += _explain_with(piece, MARKUP_FIXES)
+        return segments
+    return _explain_with(text, FIXES)
+
+
+def _explain_with(text: str, fixes: dict[str, Callable[[str], str]]) -> list[Segment]:
     segments = []
-    for name, fix in FIXES.items():
-        segments += EXPLAINERS[name](text)
+    for name, fix in fixes.items():
+        if name == "entities" and fix is unescape_double_escaped:
+            changed = unescape_double_escaped(text)
+            if changed != text:
+                segments.append(Segment(text, changed, "double-escaped-entity"))
+        else:
+            segments += EXPLAINERS[name](text)
         text = fix(text)
     return segments
 
 
 def repair(text: str) -> str:
-    """Repair HTML entities and mojibake left in text.
+    """Repair HTML entities and mojibake left in text; in an HTML page, only the text between tags.
 
     >>> repair("来源&#65306;新华社&nbsp;")
     '来源：新华社\\xa0'
+    >>> repair("<html><body><p>&lt;b&gt; 鍗楁箹琛楅亾</p></body></html>")
+    '<html><body><p>&lt;b&gt; 南湖街道</p></body></html>'
     """
+    if looks_like_html(text):
+        return _repair_page(text)
     for fix in FIXES.values():
         text = fix(text)
     return text
