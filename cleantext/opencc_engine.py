@@ -148,9 +148,14 @@ class PhraseTable:
         self.singles = {k: v for k, v in self.mapping.items() if len(k) == 1}
         self._singles_regex = re.compile(_char_class(self.singles)) if self.singles else None
         # A key is "risky" when a longer key can start inside it and run past its end; only
-        # then can longest-first differ from leftmost-longest.
+        # then can longest-first differ from leftmost-longest. For each, the offsets where such
+        # a key can start (its rest is the beginning of a longer key).
         prefixes = {key[:i] for key in self.multi for i in range(1, len(key))}
-        self.risky = {key for key in self.multi if any(key[i:] in prefixes for i in range(1, len(key)))}
+        self.risky: dict[str, tuple[int, ...]] = {}
+        for key in self.multi:
+            offsets = tuple(i for i in range(1, len(key)) if key[i:] in prefixes)
+            if offsets:
+                self.risky[key] = offsets
         self._regex = None
         self._prefilter_regex = None
         self._lengths: dict[str, tuple[int, ...]] | None = None
@@ -244,7 +249,8 @@ class PhraseTable:
             restart = None
             for p, e in self._leftmost_longest(text, start, candidates):
                 key = text[p:e]
-                if key in risky:
+                offsets = risky.get(key)
+                if offsets and any(self._longest_at(text, p + i) > e for i in offsets):
                     cluster_end = e
                     q = p + 1
                     while q < cluster_end:
@@ -302,20 +308,28 @@ class CharTable:
         return all(len(k) == 1 and len(first_choice(v)) == 1 for k, v in mapping.items())
 
     def translate(self, text: str) -> str:
-        if self._changing is None or not self._changing.search(text):
+        if self._changing is None:
             return text
-        # Code points past the end of the list raise IndexError, a LookupError: left unchanged.
-        return text.translate(self._table)
+        table, search, pos = self._table, self._changing.search, 0
+        while (m := search(text, pos)) is not None:
+            code = ord(m.group())
+            if code < len(table) and table[code] != code:
+                # Code points past the end of the list raise IndexError, a LookupError: unchanged.
+                return text.translate(table)
+            pos = m.end()  # a character beyond the BMP that the table leaves alone
+        return text
 
 
 class Group:
     """One step of a conversion chain: dictionaries tried in order on what earlier ones left.
 
-    Only stretches of text that hold a character some key converts differently from the
-    character table (an "ambiguous" character, such as 发 in s2t) need the phrase tables: a
-    stretch without one comes out of the character table alike, whatever the phrases. Stretches
-    are cut at characters no key contains, which no match can cross; the stretches that need the
-    phrases are joined (by a character in no key) and converted in one go.
+    Only text around a character that some key converts differently from the character table
+    (an "ambiguous" character, such as 发 in s2t) needs the phrase tables: text without one comes
+    out of the character table alike, whatever the phrases match. Around each ambiguous character
+    the window runs out to the nearest boundary that no key can cross, one whose two characters
+    are not adjacent in any key. A window converts alike wherever it stands, and windows are short
+    (a word or two) and repeat as words do: each distinct one is converted once per call, all of
+    them joined (by a character in no key) in one go.
 
     >>> Group([PhraseTable({"头发": "頭髮"}), CharTable({"头": "頭", "发": "發"})]).convert("头发，发展。")
     '頭髮，發展。'
@@ -332,46 +346,62 @@ class Group:
             self.chars = last
         else:
             self.phrases.append(last)
-        self._stretches_regex = None
+        self._ambiguous = None
+        self._inner_bigrams: set[str] = set()
 
     def _translate(self, text: str) -> str:
         return self.chars.translate(text) if self.chars is not None else text
 
-    def _stretches(self):
-        """The regex of a maximal run of key characters holding an ambiguous one (None: no phrase matters)."""
-        if self._stretches_regex is None:
+    def _ambiguous_regex(self):
+        """A class of the ambiguous characters (None: no phrase changes anything)."""
+        if self._ambiguous is None:
             table = self.chars._table if self.chars is not None else []
-            keys, ambiguous = set(), set()
+            ambiguous = set()
             for phrases in self.phrases:
                 for key, value in phrases.mapping.items():
-                    keys.update(key)
+                    self._inner_bigrams.update(key[i : i + 2] for i in range(len(key) - 1))
                     if len(key) != len(value):
                         ambiguous.update(key)
                     else:
                         ambiguous.update(k for k, v in zip(key, value, strict=True)
                                          if (table[ord(k)] if ord(k) < len(table) else ord(k)) != ord(v))
-            # Characters beyond the BMP count as ambiguous: _char_class lets them in all together.
-            ambiguous.update(c for c in keys if ord(c) > 0xFFFF)
-            plain = keys - ambiguous
-            # Possessive runs and the look-behind keep the scan linear: a match starts only where
-            # a run of key characters starts.
-            self._stretches_regex = re.compile(
-                f"(?<!{_char_class(keys)}){_char_class(plain) + '*+' if plain else ''}"
-                f"{_char_class(ambiguous)}{_char_class(keys)}*+") if ambiguous else False
-        return self._stretches_regex or None
+            self._ambiguous = re.compile(_char_class(ambiguous)) if ambiguous else False
+        return self._ambiguous or None
+
+    def _windows(self, text: str) -> list[tuple[int, int]]:
+        ambiguous = self._ambiguous_regex()
+        if ambiguous is None:
+            return []
+        inner = self._inner_bigrams
+        n = len(text)
+        windows = []
+        last = 0
+        for pos in map(_start, ambiguous.finditer(text)):
+            if pos < last:
+                continue
+            start, end = pos, pos + 1
+            while start > last and text[start - 1 : start + 1] in inner:
+                start -= 1
+            while end < n and text[end - 1 : end + 1] in inner:
+                end += 1
+            windows.append((start, end))
+            last = end
+        return windows
 
     def convert(self, text: str) -> str:
         if not self.phrases:
             return self._translate(text)
-        stretches = self._stretches()
-        spans = [m.span() for m in stretches.finditer(text)] if stretches is not None else []
+        windows = self._windows(text)
         base = self._translate(text)
-        if not spans:
+        if not windows:
             return base
-        converted = self._convert(MASK.join([text[s:e] for s, e in spans])).split(MASK)
+        pieces = [text[s:e] for s, e in windows]
+        distinct = dict.fromkeys(pieces)
+        distinct = dict(zip(distinct, self._convert(MASK.join(distinct)).split(MASK), strict=True))
+        converted = map(distinct.__getitem__, pieces)
         out = []
         last = 0
-        for (start, end), piece in zip(spans, converted, strict=True):
+        for (start, end), piece in zip(windows, converted, strict=True):
             out.append(base[last:start])
             out.append(piece)
             last = end
@@ -386,7 +416,9 @@ class Group:
             if not found:
                 continue
             spans.extend(found)
-            if index + 1 < len(self.phrases) or self.chars is not None:
+            # Later tables must not match inside these spans. The character table may: it works
+            # character by character, and the spans replace what it made of them.
+            if index + 1 < len(self.phrases):
                 masked = _splice(masked, [(p, e, MASK * (e - p)) for p, e, _ in found])
         base = self._translate(masked)
         if not spans:
