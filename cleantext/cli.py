@@ -230,7 +230,9 @@ for _option in _all_options():
 
 @click.command(name="explain", help=(
     "Show every line with kept or removed and the rule that decided it.\n\n"
-    "Runs decode, repair and extract first, then explains the strip decisions. Colours are "
+    "Runs decode, repair and extract first, then explains the strip decisions. Rows before the "
+    "lines say which legacy encoding was read and which damaged segments repair fixed, with "
+    "their kind. Colours are "
     f"used when standard output is a terminal.\n\n\b\nExample:\n  {EXAMPLES['explain']}"
 ))
 @click.argument("files", nargs=-1, metavar="[FILE]...")
@@ -238,18 +240,27 @@ for _option in _all_options():
               help="A folder of documents from the same site: lines that recur in many of them are chrome.")
 @click.option("--min-docs", type=int, help="With --corpus: a line found in this many documents is chrome.")
 def explain_command(files, corpus, min_docs):
+    from .decode import decode, detect
+    from .repair import explain as explain_repairs
     from .strip import explain_lines
 
     failed = False
     for source in _sources(files):
         name = "<stdin>" if source == "-" else source
         try:
-            text = run(_read(source), resolve("repair,extract"), {})
+            raw = _read(source)
+            rows = []
+            found = detect(raw)
+            if found.encoding != "utf-8":
+                rows.append((found.reason, "decoded", found.encoding))
+            decoded = decode(raw)
+            rows += [(f"{seg.original} → {seg.repaired}", "repaired", seg.kind) for seg in explain_repairs(decoded)]
+            text = run(decoded, resolve("repair,extract"), {})
         except CleantextError as exc:
             click.echo(f"Error: {name}: {exc}", err=True)
             failed = True
             continue
-        _print_explanation(explain_lines(text, corpus=corpus, min_docs=min_docs))
+        _print_explanation(rows + explain_lines(text, corpus=corpus, min_docs=min_docs))
     if failed:
         sys.exit(EXIT_BAD_INPUT)
 
@@ -261,7 +272,7 @@ def _print_explanation(rows: list[tuple[str, str, str]]) -> None:
 
         console = Console()
         for line, decision, rule in rows:
-            style = "green" if decision == "kept" else "red"
+            style = {"kept": "green", "removed": "red"}.get(decision, "yellow")
             console.print(f"[{style}]{decision:7}[/] [dim]{rule:14}[/] {escape(line)}", highlight=False)
         return
     _write_stdout(as_output("\n".join(f"{d}\t{r or '-'}\t{line}" for line, d, r in rows)))

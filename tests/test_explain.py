@@ -37,3 +37,17 @@ def test_metadata_from_html_meta_tags():
             "<meta property='article:published_time' content='2024-04-18'></head><body><h1>江城开通夜间公交</h1>"
             "<p>本报讯，江城首批夜间公交专线正式投入运营，覆盖老城区和高新区，市民出行更方便。</p></body></html>")
     assert page_metadata(html) == {"title": "江城开通夜间公交", "author": "周宁", "date": "2024-04-18"}
+
+
+def test_explain_shows_encoding_and_repairs():
+    from click.testing import CliRunner
+
+    from cleantext.cli import cli
+
+    damaged = "南湖街道举办了春节联欢活动。".encode().decode("gbk", errors="replace")
+    data = f"首页 > 新闻\n{damaged}\n&ldquo;好&rdquo;\n".encode("gb18030")
+    out = [line for line in CliRunner().invoke(cli, ["explain"], input=data).stdout.splitlines() if line != "kept\t-\t"]
+    assert out[0].startswith("decoded\tgb18030\t")
+    assert "repaired\tentity\t&ldquo; → “" in out
+    assert f"repaired\tutf8-as-gbk\t{damaged} → 南湖街道举办了春节联欢活动。" in out
+    assert out[-3:] == ["removed\tbreadcrumb\t首页 > 新闻", "kept\t-\t南湖街道举办了春节联欢活动。", "kept\t-\t“好”"]
