@@ -178,7 +178,7 @@ def tolerant(function, errors: dict):
         try:
             return function(item)
         except Exception as exc:  # noqa: BLE001 - any failure of the tool under test
-            errors.setdefault("first", f"{type(exc).__name__}: {exc}"[:200])
+            errors.setdefault("first", (f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__)[:200])
             errors["count"] = errors.get("count", 0) + 1
             return None
     return call
