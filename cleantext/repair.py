@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from . import mojibake
 from .extract import looks_like_html
 from .lost_chars import LOST_WITH_PINYIN, restore_annotated
+from .normalize import remove_invisible
 from .options import Option
 
 OPTIONS: tuple[Option, ...] = ()
@@ -111,12 +112,24 @@ def _needs_work(piece: str) -> bool:
     return "&amp;" in piece or not piece.isascii()
 
 
+def _apply(text: str, fixes: dict[str, Callable[[str], str]]) -> str:
+    for fix in fixes.values():
+        text = fix(text)
+    # normalize deletes control and zero-width characters later; a deleted one can join two
+    # runs into one that reads as mojibake. Judge the text as it will be, so that repair, and
+    # clean, give the same result the second time.
+    settled = remove_invisible(text)
+    if settled != text:
+        for fix in fixes.values():
+            settled = fix(settled)
+    return settled if settled != remove_invisible(text) else text
+
+
 def _repair_page(page: str) -> str:
     out = []
     for is_text, piece in _text_pieces(page):
         if is_text and _needs_work(piece):
-            for fix in MARKUP_FIXES.values():
-                piece = fix(piece)
+            piece = _apply(piece, MARKUP_FIXES)
         out.append(piece)
     return "".join(out)
 
@@ -202,6 +215,4 @@ def repair(text: str) -> str:
     """
     if looks_like_html(text):
         return _repair_page(text)
-    for fix in FIXES.values():
-        text = fix(text)
-    return text
+    return _apply(text, FIXES)

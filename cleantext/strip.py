@@ -564,7 +564,11 @@ def explain_lines(text: str, corpus: str | None = None, min_docs: int | None = N
     >>> explain_lines("首页>学习之窗\\n正文")
     [('首页>学习之窗', 'removed', 'breadcrumb'), ('正文', 'kept', '')]
     """
-    page = _Page(text)
+    from .normalize import join_hard_wraps
+
+    # Lines are judged as paragraphs: a hard-wrapped paragraph is joined first, so that its
+    # short pieces (a lone 。, a wrapped tail) are not taken for chrome.
+    page = _Page(join_hard_wraps(text))
     rows = [(raw, *decision) for raw, decision in zip(page.raw, page.decisions(), strict=True)]
     if corpus:
         from .corpus import line_key, repeated_lines
