@@ -348,6 +348,7 @@ class Group:
             self.phrases.append(last)
         self._ambiguous = None
         self._inner_bigrams: set[str] = set()
+        self._singles: set[str] = set()
 
     def _translate(self, text: str) -> str:
         return self.chars.translate(text) if self.chars is not None else text
@@ -365,14 +366,27 @@ class Group:
                     else:
                         ambiguous.update(k for k, v in zip(key, value, strict=True)
                                          if (table[ord(k)] if ord(k) < len(table) else ord(k)) != ord(v))
-            self._ambiguous = re.compile(_char_class(ambiguous)) if ambiguous else False
+            if not ambiguous:
+                self._ambiguous = False
+                return None
+            # An ambiguous character matters only inside a match: as a one-character key, or with a
+            # neighbour that can stand next to it in a key (a character that ends a bigram of some
+            # key after it, or starts one before it).
+            singles = {k for phrases in self.phrases for k in phrases.singles} & ambiguous
+            self._singles = singles
+            before = {b[0] for b in self._inner_bigrams}
+            after = {b[1] for b in self._inner_bigrams}
+            pattern = f"{_char_class(ambiguous)}(?:(?={_char_class(after)})|(?<={_char_class(before)}.))"
+            if singles:
+                pattern = f"(?:{pattern}|{_char_class(singles)})"
+            self._ambiguous = re.compile(pattern)
         return self._ambiguous or None
 
     def _windows(self, text: str) -> list[tuple[int, int]]:
         ambiguous = self._ambiguous_regex()
         if ambiguous is None:
             return []
-        inner = self._inner_bigrams
+        inner, singles = self._inner_bigrams, self._singles
         n = len(text)
         windows = []
         last = 0
@@ -384,7 +398,9 @@ class Group:
                 start -= 1
             while end < n and text[end - 1 : end + 1] in inner:
                 end += 1
-            windows.append((start, end))
+            # A lone character needs the phrases only as a one-character key.
+            if end - start > 1 or text[start] in singles:
+                windows.append((start, end))
             last = end
         return windows
 
