@@ -179,6 +179,13 @@ def _step_command(step: Step) -> click.Command:
     return command
 
 
+def _with_step_options(command: click.Command) -> click.Command:
+    """Give a command every step's options (clean, check and batch run several steps)."""
+    for option in _all_options():
+        command.params.append(_click_param(option))
+    return command
+
+
 def _all_options() -> list[Option]:
     seen: dict[str, Option] = {}
     for step in STEPS:
@@ -224,8 +231,7 @@ def _with_metadata(chain, options):
     return transform
 
 
-for _option in _all_options():
-    clean_command.params.append(_click_param(_option))
+_with_step_options(clean_command)
 
 
 @click.command(name="explain", help=(
@@ -330,8 +336,7 @@ def check_command(files, mode, steps, quiet, **options):
     sys.exit(report.exit_code)
 
 
-for _option in _all_options():
-    check_command.params.append(_click_param(_option))
+_with_step_options(check_command)
 
 
 @click.command(name="batch", help=(
@@ -395,8 +400,7 @@ def batch_command(sources, output, in_place, jobs, patterns, text_field, steps, 
         sys.exit(EXIT_BAD_INPUT)
 
 
-for _option in _all_options():
-    batch_command.params.append(_click_param(_option))
+_with_step_options(batch_command)
 
 
 class CleantextGroup(click.Group):

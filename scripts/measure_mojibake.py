@@ -16,6 +16,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from rapidfuzz.distance import Levenshtein
+
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared"
 FTFY = ROOT / "benchmarks" / ".venvs" / "ftfy" / "bin" / "python"
@@ -31,13 +33,6 @@ def _ftfy(texts: list[str]) -> list[str | None]:
     return json.loads(out.stdout)
 
 
-def _distance(a: str, b: str) -> int:
-    row = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        prev, row[0] = row[0], i
-        for j, cb in enumerate(b, 1):
-            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
-    return row[-1]
 
 
 def main() -> int:
@@ -60,7 +55,7 @@ def main() -> int:
             got = repair(case["input"])
             ours_ok += got == expected
             peer_ok += theirs == expected
-            errors += _distance(got, expected)
+            errors += Levenshtein.distance(got, expected)
             length += len(expected)
             if verbose and got != expected:
                 print(f"  {case['id']}: {case['input']!r} -> {got!r} (gold {expected!r})")

@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from rapidfuzz.distance import Levenshtein
 
 from cleantext.mojibake import find_repairs, fix_mojibake
 from cleantext.repair import explain, repair
@@ -88,13 +89,6 @@ def test_damage_of_one_line_leaves_the_others(text):
     assert repaired[0] == PARAGRAPHS[0] and repaired[2] == PARAGRAPHS[1]
 
 
-def _edit_distance(a: str, b: str) -> int:
-    row = list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        prev, row[0] = row[0], i
-        for j, cb in enumerate(b, 1):
-            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (ca != cb))
-    return row[-1]
 
 
 def _windows_gbk(data: bytes) -> str:
@@ -130,7 +124,7 @@ def test_lossy_damage_fidelity(kind):
         repaired = repair(damaged)
         if kind == "lost-char-pinyin":
             repaired = repaired.replace("(", "").translate(str.maketrans("", "", "abcdefghijklmnopqrstuvwxyzāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü)"))
-        errors += _edit_distance(repaired, expected)
+        errors += Levenshtein.distance(repaired, expected)
         total += len(expected)
     assert 1 - errors / total >= 0.95
 
@@ -170,7 +164,7 @@ def test_out_of_step_gbk_with_marked_lost_byte():
         if damaged is None:
             continue
         cases += 1
-        errors += _edit_distance(repair(damaged), text)
+        errors += Levenshtein.distance(repair(damaged), text)
         total += len(text)
     assert cases >= 3
     assert 1 - errors / total >= 0.95
