@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import lru_cache
 
 from . import unwrap
 from .options import Option
@@ -112,6 +113,7 @@ def join_hard_wraps(text: str) -> str:
     return unwrap.join_hard_wraps(text, settled=settle_line)
 
 
+@lru_cache(maxsize=1 << 16)
 def settle_line(line: str) -> str:
     """One line as the rules after hard-wrap joining leave it (options aside).
 

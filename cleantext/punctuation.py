@@ -125,10 +125,12 @@ def half_width_symbols(text: str) -> str:
     >>> half_width_symbols("版本v2．1，增长50％，时间10：30，图／文")
     '版本v2.1，增长50%，时间10:30，图／文'
     """
+    found = [m.start() for m in _SYMBOL_INSIDE_RUNS.finditer(text)]
+    if not found:
+        return text
     chars = list(text)
-    for i, ch in enumerate(chars):
-        if ch not in SYMBOLS_INSIDE_RUNS:
-            continue
+    for i in found:
+        ch = chars[i]
         before = chars[i - 1] if i else ""
         after = chars[i + 1] if i + 1 < len(chars) else ""
         inside_run = _is_ascii_alnum(before) and _is_ascii_alnum(after)
@@ -138,9 +140,18 @@ def half_width_symbols(text: str) -> str:
     return "".join(chars)
 
 
+_SYMBOL_INSIDE_RUNS = re.compile(f"[{re.escape(SYMBOLS_INSIDE_RUNS)}]")
+_ASCII_MARK = re.compile(f"[{re.escape(''.join(TO_FULL_WIDTH))}]")
+
+
 def _chinese_marks_once(line: str) -> str:
+    # Only the positions of ASCII marks matter; most characters of a line are not one.
+    found = [m.start() for m in _ASCII_MARK.finditer(line)]
+    if not found:
+        return line
     chars = list(line)
-    for i, ch in enumerate(line):
+    for i in found:
+        ch = line[i]
         # Chinese before the mark, or Chinese after it: "50%,大专" and "10:30, 占比" are Chinese;
         # after a Latin word only Chinese glued to the mark counts ("ok? 四" ends an English
         # question).

@@ -20,6 +20,7 @@ import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import cache
 
 # The narrowest wrap width taken for wrapping (columns; 15 Han characters). Verse lines
 # (five or seven characters plus punctuation) and list items are narrower.
@@ -61,7 +62,25 @@ def columns(text: str) -> int:
     >>> columns("\\u3000\\u3000中文ab")
     10
     """
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    if text.isascii():
+        return len(text)
+    return len(text) + len(_wide_chars().findall(text))
+
+
+@cache
+def _wide_chars() -> re.Pattern[str]:
+    """A character class of the wide and full-width characters (East Asian Width W or F)."""
+    ranges, start = [], None
+    for cp in range(0x10000 + 1):
+        wide = cp < 0x10000 and unicodedata.east_asian_width(chr(cp)) in "WF" and not 0xD800 <= cp < 0xE000
+        if wide and start is None:
+            start = cp
+        elif not wide and start is not None:
+            ranges.append(f"{re.escape(chr(start))}-{re.escape(chr(cp - 1))}")
+            start = None
+    # Outside the BMP: the ideographic planes 2 and 3 (and the emoji of plane 1, which are
+    # rare in wrapped text and do not matter for the widths compared here).
+    return re.compile(f"[{''.join(ranges)}\U00020000-\U0003FFFD]")
 
 
 def _indent(line: str) -> int:
