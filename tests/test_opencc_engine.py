@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cleantext.convert import _package_table, convert
-from cleantext.opencc_engine import PhraseTable, reference_matches
+from cleantext.opencc_engine import CharTable, Group, PhraseTable, reference_matches
 
 from .conftest import shared_path
 
@@ -73,3 +73,16 @@ def test_large_table_path_matches_the_reference_algorithm():
 
 def test_package_dir_exists():
     assert Path(opencc.__file__).with_name("dictionary").is_dir()
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="abcde，x", max_size=30),
+       st.lists(st.dictionaries(st.text(alphabet="abcde", min_size=1, max_size=3),
+                                st.text(alphabet="abXYZ", min_size=1, max_size=3), max_size=6),
+                min_size=1, max_size=3),
+       st.dictionaries(st.sampled_from("abcde"), st.sampled_from("abcXY"), max_size=4))
+def test_group_windows_change_nothing(text, phrase_maps, chars):
+    # Group.convert converts only windows around ambiguous characters; _convert is the plain
+    # algorithm on the whole text. They must agree for any tables.
+    group = Group([PhraseTable(m) for m in phrase_maps] + ([CharTable(chars)] if chars else []))
+    assert group.convert(text) == group._convert(text)
