@@ -107,12 +107,77 @@ HAN_RE = re.compile(r"[\u3400-\u9fff]")
 PARAGRAPH_TAGS = frozenset("p pre td th li dd dt blockquote h1 h2 h3 h4 h5 h6 figcaption".split())
 
 
+# class / id names of blocks that are never main text, whatever they hold: an encyclopedia's
+# reference list, navigation boxes, edit links, category bar and infobox (MediaWiki and Baike
+# name them so), and a reference item of any site ("referenceItem_x1", "ref-list").
+DROP_NAMES = re.compile(
+    r"^(?:references?|reflist|refbegin|references-small|navbox|navbox-inner|vertical-navbox|mw-editsection"
+    r"|catlinks|mw-normal-catlinks|printfooter|mw-jump-link|infobox|sistersitebox|reference-?item|ref-?list"
+    r"|reference-?list)(?:$|_)",
+    re.I,
+)
+
+
+def _drop_named(tag) -> bool:
+    """True for an element whose class or id names it as reference list, navbox or infobox.
+
+    >>> from bs4 import BeautifulSoup
+    >>> _drop_named(BeautifulSoup('<ol class="references"></ol>', "html.parser").ol)
+    True
+    >>> _drop_named(BeautifulSoup('<div class="article-references-note"></div>', "html.parser").div)
+    False
+    """
+    return any(DROP_NAMES.search(name) for name in _names(tag).split())
+
+
+TEASER_HEADLINE = 6  # Han characters or words in an item's linked headline
+TEASER_ITEM_MAX = 300  # an item longer than this is an article or a post, not a teaser
+ITEM_TAGS = frozenset("li div article section dd".split())
+
+
+def _is_teaser(item) -> bool:
+    """A teaser of another page: a short block with a linked headline (a heading that is a link)
+    and at most a short summary. A forum post leads with a linked user name, but not in a heading."""
+    if item.name not in ITEM_TAGS or _text_len(item.get_text("")) > TEASER_ITEM_MAX:
+        return False
+    for heading in item.find_all(["h2", "h3", "h4", "h5", "h6"]):
+        link = heading.find("a") or heading.find_parent("a")
+        if link is not None and _text_len(link.get_text("")) >= TEASER_HEADLINE:
+            return True
+    return False
+
+
+def _is_teaser_list(tag) -> bool:
+    """A feed of teasers (其他人也在看, 相关推荐 with summaries): three or more children, most of
+    them teasers. Link-density pruning misses it because the summaries are not links.
+
+    >>> from bs4 import BeautifulSoup
+    >>> item = '<li><h4><a href="/a">别处的一篇新闻的标题</a></h4><p>这是那篇新闻的摘要，有几句话。</p></li>'
+    >>> _is_teaser_list(BeautifulSoup("<ul>" + item * 3 + "</ul>", "html.parser").ul)
+    True
+    >>> _is_teaser_list(BeautifulSoup("<div>" + "<p>正文段落，有<a>一个链接在这里</a>。</p>" * 3 + "</div>", "html.parser").div)
+    False
+    """
+    if tag.name not in ("ul", "ol", "div", "section"):
+        return False
+    children = [c for c in tag.find_all(True, recursive=False) if c.get_text(strip=True)]
+    if len(children) < 3:
+        return False
+    teasers = sum(_is_teaser(c) for c in children)
+    return teasers >= 3 and teasers * 5 >= len(children) * 3
+
+
 def _soup(markup: str):
     from bs4 import BeautifulSoup, Comment
 
     soup = BeautifulSoup(markup, _parser())
     for tag in soup.find_all(DROP_TAGS):
         tag.decompose()
+    for tag in soup.find_all(_drop_named):
+        tag.decompose()
+    for tag in soup.find_all(_is_teaser_list):
+        if not getattr(tag, "decomposed", False):
+            tag.decompose()
     for tag in soup.find_all(DROP_WHEN_SMALL):
         if len(tag.get_text(strip=True)) < SMALL_TEXT and not tag.find(["h1", "h2"]):
             tag.decompose()
@@ -250,9 +315,21 @@ def _with_headline(main):
             node = parent
             continue
         if _text_len(parent.get_text("")) <= size * 1.3 + 120:
+            _drop_chrome_beside(parent, main)
             return parent
         break
     return main
+
+
+def _drop_chrome_beside(wide, main) -> None:
+    """Drop the chrome-named blocks (comments, share bar, related list) that widening ``main``
+    to ``wide`` brought in; the headline and ``main`` itself stay."""
+    for tag in wide.find_all(lambda t: CHROME_NAMES.search(_names(t)) is not None):
+        if getattr(tag, "decomposed", False) or tag is main or main in tag.parents:
+            continue
+        if tag.name in ("h1",) or tag.find("h1") is not None or tag in main.parents:
+            continue
+        tag.decompose()
 
 
 def _title_before(main, page_title: str) -> str | None:

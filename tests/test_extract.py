@@ -62,3 +62,31 @@ def test_whole_page_form_is_not_dropped():
 def test_html_with_a_long_head_is_still_html():
     page = "<head><script>" + "var a=1;" * 2000 + "</script></head><body><p>正文。</p></body>"
     assert extract(page) == "正文。"
+
+
+FEED_PAGE = """<html><body><div class="wrap">
+<h1>本地新闻标题在这里</h1>
+<div class="story"><p>第一段正文，记者今天在现场看到，市民排起了长队，秩序井然。</p>
+<p>第二段正文，负责人介绍，今年的安排比往年更早，也更细。</p></div>
+<ul class="stream">""" + """<li><div>某某社·2 天前</div><h4><a href="/x">别处一篇新闻的标题文字</a></h4>
+<p>这是别处那篇新闻的摘要，有好几句话，写得很长，比正文还要长一些，读者一眼就能看到它。</p></li>""" * 6 + """</ul>
+</div></body></html>"""
+
+
+def test_feed_of_teasers_is_not_main_text():
+    assert extract(FEED_PAGE) == (
+        "本地新闻标题在这里\n"
+        "第一段正文，记者今天在现场看到，市民排起了长队，秩序井然。\n"
+        "第二段正文，负责人介绍，今年的安排比往年更早，也更细。"
+    )
+
+
+def test_reference_list_and_comments_beside_the_headline_are_dropped():
+    page = """<html><body><div class="post"><h1>条目的标题文字</h1><div class="body">
+<p>条目的正文，第一段，讲清楚了事情的来龙去脉。<sup class="reference">[1]</sup></p>
+<p>条目的正文，第二段，补充了一些细节和数字。</p>
+<ol class="references"><li>^ 一条参考资料的题目. 某某网. 2020-01-01.</li></ol></div>
+<div class="comment-list"><p>网友甲：说得好。</p></div></div></body></html>"""
+    assert extract(page) == (
+        "条目的标题文字\n条目的正文，第一段，讲清楚了事情的来龙去脉。\n条目的正文，第二段，补充了一些细节和数字。"
+    )
