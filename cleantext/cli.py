@@ -160,10 +160,17 @@ def _decode_options(options: dict) -> dict:
     return {k: v for k, v in options.items() if k in names}
 
 
+# Steps whose command also takes --meta (the page metadata as JSON on standard error).
+META_STEPS = ("extract",)
+META_HELP = "Print the title, author, date and source found as JSON on standard error (text unchanged)."
+
+
 def _step_command(step: Step) -> click.Command:
     def callback(files, output, in_place, **options):
         note = _encoding_note(options)
-        if step.takes_bytes:
+        if options.pop("meta", False):
+            transform = _with_metadata([step], options)
+        elif step.takes_bytes:
             transform = lambda raw: step(raw, **options)  # noqa: E731
         else:
             transform = lambda raw: run(raw, [step], options)  # noqa: E731
@@ -176,6 +183,8 @@ def _step_command(step: Step) -> click.Command:
     if step.takes_bytes:
         command.params.append(click.Option(["-v", "--verbose"], is_flag=True,
                                            help="Say on standard error which encoding was chosen and why."))
+    if step.name in META_STEPS:
+        command.params.append(click.Option(["--meta"], is_flag=True, help=META_HELP))
     return command
 
 
@@ -205,8 +214,7 @@ def _all_options() -> list[Option]:
 @click.option("--steps", metavar="A,B,C", default=",".join(DEFAULT_CHAIN), show_default=True,
               help="The steps to run, in this order.")
 @click.option("-v", "--verbose", is_flag=True, help="Say on standard error which encoding was chosen and why.")
-@click.option("--meta", is_flag=True,
-              help="Print the title, author, date and source found as JSON on standard error (text unchanged).")
+@click.option("--meta", is_flag=True, help=META_HELP)
 def clean_command(files, output, in_place, steps, meta, **options):
     note = _encoding_note(options)
     try:

@@ -51,3 +51,20 @@ def test_explain_shows_encoding_and_repairs():
     assert "repaired\tentity\t&ldquo; → “" in out
     assert f"repaired\tutf8-as-gbk\t{damaged} → 南湖街道举办了春节联欢活动。" in out
     assert out[-3:] == ["removed\tbreadcrumb\t首页 > 新闻", "kept\t-\t南湖街道举办了春节联欢活动。", "kept\t-\t“好”"]
+
+
+def test_extract_meta_goes_to_stderr(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from cleantext.cli import cli
+
+    from .conftest import SAMPLES
+
+    page = SAMPLES / "news-page.input.html"
+    plain = CliRunner().invoke(cli, ["extract", str(page)])
+    result = CliRunner().invoke(cli, ["extract", "--meta", str(page)])
+    assert result.exit_code == 0
+    assert result.stdout == plain.stdout
+    assert json.loads(result.stderr)["title"] == "春季植树活动圆满结束"
