@@ -15,8 +15,9 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import stream
 from .errors import CleantextError
-from .fileio import InputError, as_output, read_bytes, write_atomic
+from .fileio import AtomicWriter, InputError, as_output, open_input, read_bytes, write_atomic
 from .pipeline import resolve, run
 
 DEFAULT_PATTERNS = ("*.txt", "*.html", "*.htm", "*.jsonl")
@@ -119,16 +120,27 @@ def clean_jsonl(data: bytes, steps: str | None, options: dict, text_field: str, 
 def run_job(job: Job) -> Result:
     """Clean one file and write its result; never raises for bad input."""
     options = dict(job.options)
+    target = job.target or job.source
     try:
+        size = job.source.stat().st_size
+        if job.source.suffix != ".jsonl" and size > stream.STREAM_ABOVE_BYTES:
+            with open_input(job.source) as handle:
+                head = handle.read(stream.STREAM_ABOVE_BYTES)
+                if stream.should_stream(head, more=True):
+                    if job.target is not None:
+                        target.parent.mkdir(parents=True, exist_ok=True)
+                    with AtomicWriter(target) as writer:
+                        for piece in stream.clean_stream(head, handle, job.steps, **options):
+                            writer.write(as_output(piece))
+                    return Result(job.source, "changed", size, (), 1)
         raw = read_bytes(job.source)
-    except InputError as exc:
+    except (CleantextError, UnicodeError, OSError) as exc:
         return Result(job.source, "failed", 0, (f"{job.source}: {exc}",))
     try:
         if job.source.suffix == ".jsonl":
             new, errors, records = clean_jsonl(raw, job.steps, options, job.text_field, str(job.source))
         else:
             new, errors, records = as_output(run(raw, resolve(job.steps), options)), [], 1
-        target = job.target or job.source
         if job.target is not None:
             target.parent.mkdir(parents=True, exist_ok=True)
         changed = new != raw

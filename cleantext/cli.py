@@ -7,14 +7,15 @@ built from the table of steps in :mod:`cleantext.pipeline`.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 import click
 
 from .errors import CleantextError
-from .fileio import InputError, as_output, read_bytes, write_atomic
+from .fileio import AtomicWriter, InputError, Prepended, as_output, open_input, read_bytes, write_atomic
 from .options import Option
 from .pipeline import BY_NAME, DEFAULT_CHAIN, STEPS, Step, resolve, run
 
@@ -89,40 +90,68 @@ def process_files(
     output: str | None,
     in_place: bool,
     verbose_note: Callable[[str, bytes], str | None] | None = None,
+    stream: Callable[[bytes, object], Iterable[str]] | None = None,
 ) -> None:
-    """Run ``transform`` over every source and deliver the results; exit 2 on bad input."""
+    """Run ``transform`` over every source and deliver the results; exit 2 on bad input.
+
+    A large plain-text input goes through ``stream`` instead (piece by piece, see
+    :mod:`cleantext.stream`), so memory does not grow with the input.
+    """
+    from .stream import STREAM_ABOVE_BYTES, should_stream
+
     sources = _sources(files)
     if in_place and output:
         raise click.UsageError("--in-place and --output exclude each other")
     if in_place and "-" in sources:
         raise click.UsageError("--in-place needs file names, not standard input")
     failed = False
-    collected: list[bytes] = []
+    try:
+        collected = AtomicWriter(output) if output else None
+    except InputError as exc:
+        raise BadInput(f"{output}: {exc}") from None
     for source in sources:
         name = "<stdin>" if source == "-" else source
         try:
-            raw = _read(source)
-            if verbose_note:
-                note = verbose_note(name, raw)
-                if note:
-                    click.echo(note, err=True)
-            result = as_output(transform(raw))
-            if in_place:
-                if result != raw:
-                    write_atomic(source, result)
-            elif output:
-                collected.append(result)
-            else:
-                _write_stdout(result)
+            with contextlib.nullcontext(sys.stdin.buffer) if source == "-" else open_input(source) as handle:
+                head = handle.read(STREAM_ABOVE_BYTES)
+                extra = handle.read(1)
+                if verbose_note:
+                    note = verbose_note(name, head)
+                    if note:
+                        click.echo(note, err=True)
+                if stream is not None and should_stream(head, bool(extra)):
+                    results = (as_output(piece) for piece in stream(head, Prepended(extra, handle)))
+                    raw = None
+                else:
+                    raw = head + extra + handle.read()
+                    results = iter([as_output(transform(raw))])
+                if in_place:
+                    if raw is None:
+                        with AtomicWriter(source) as writer:
+                            for piece in results:
+                                writer.write(piece)
+                    else:
+                        result = next(results)
+                        if result != raw:
+                            write_atomic(source, result)
+                else:
+                    for piece in results:
+                        if collected is not None:
+                            collected.write(piece)
+                        else:
+                            _write_stdout(piece)
         except (CleantextError, UnicodeError) as exc:
             click.echo(f"Error: {name}: {exc}", err=True)
             failed = True
-    if output and not failed:
-        try:
-            write_atomic(output, b"".join(collected))
-        except InputError as exc:
-            click.echo(f"Error: {output}: {exc}", err=True)
-            failed = True
+    if collected is not None:
+        if failed:
+            collected.abort()
+        else:
+            try:
+                collected.commit()
+            except InputError as exc:
+                click.echo(f"Error: {output}: {exc}", err=True)
+                failed = True
     if failed:
         sys.exit(EXIT_BAD_INPUT)
 
@@ -167,14 +196,19 @@ META_HELP = "Print the title, author, date and source found as JSON on standard 
 
 def _step_command(step: Step) -> click.Command:
     def callback(files, output, in_place, **options):
+        from .stream import clean_stream, decode_stream
+
         note = _encoding_note(options)
+        stream = None
         if options.pop("meta", False):
             transform = _with_metadata([step], options)
         elif step.takes_bytes:
             transform = lambda raw: step(raw, **options)  # noqa: E731
+            stream = lambda head, rest: decode_stream(head, rest, **options)  # noqa: E731
         else:
             transform = lambda raw: run(raw, [step], options)  # noqa: E731
-        process_files(transform, files, output, in_place, note)
+            stream = lambda head, rest: clean_stream(head, rest, [step.name], **options)  # noqa: E731
+        process_files(transform, files, output, in_place, note, stream)
 
     callback = _io_params(callback)
     command = click.command(name=step.name, help=_help(step.description, step.name))(callback)
@@ -221,8 +255,14 @@ def clean_command(files, output, in_place, steps, meta, **options):
         chain = resolve(steps)
     except CleantextError as exc:
         raise click.BadParameter(str(exc), param_hint="--steps") from None
-    transform = (lambda raw: run(raw, chain, options)) if not meta else _with_metadata(chain, options)  # noqa: E731
-    process_files(transform, files, output, in_place, note)
+    from .stream import clean_stream
+
+    if meta:
+        transform, stream = _with_metadata(chain, options), None
+    else:
+        transform = lambda raw: run(raw, chain, options)  # noqa: E731
+        stream = lambda head, rest: clean_stream(head, rest, [s.name for s in chain], **options)  # noqa: E731
+    process_files(transform, files, output, in_place, note, stream)
 
 
 def _with_metadata(chain, options):

@@ -36,6 +36,14 @@ def read_bytes(path: str | os.PathLike) -> bytes:
         raise InputError(_reason(exc)) from None
 
 
+def open_input(path: str | os.PathLike):
+    """A file opened for reading bytes, with a short reason on failure."""
+    try:
+        return open(path, "rb")  # noqa: SIM115 - the caller closes it
+    except OSError as exc:
+        raise InputError(_reason(exc)) from None
+
+
 def as_output(text: str) -> bytes:
     """The bytes written for a result: UTF-8, LF line ends, a final newline unless empty.
 
@@ -48,27 +56,83 @@ def as_output(text: str) -> bytes:
     return text.encode("utf-8", "replace")
 
 
-def write_atomic(path: str | os.PathLike, data: bytes) -> None:
-    """Replace ``path`` with ``data`` atomically; the old content survives any failure."""
-    path = Path(path)
-    try:
-        mode = path.stat().st_mode & 0o7777
-    except FileNotFoundError:
-        mode = None
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
-        os.replace(tmp, path)
-    except BaseException as exc:
+class AtomicWriter:
+    """A file written in pieces that replaces ``path`` only on :meth:`commit`.
+
+    The content goes to a temporary file in the same folder; ``commit`` flushes it to disk,
+    gives it the permission bits of the file it replaces, and renames it over ``path``.
+    ``abort`` (or leaving a ``with`` block by an exception) removes it, and the old file is
+    untouched.
+    """
+
+    def __init__(self, path: str | os.PathLike):
+        self.path = Path(path)
         try:
-            os.unlink(tmp)
+            self.mode: int | None = self.path.stat().st_mode & 0o7777
+        except FileNotFoundError:
+            self.mode = None
+        except OSError as exc:
+            raise InputError(_reason(exc)) from None
+        try:
+            fd, self.tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp",
+                                            dir=self.path.parent or ".")
+        except OSError as exc:
+            raise InputError(_reason(exc)) from None
+        self.handle = os.fdopen(fd, "wb")
+
+    def write(self, data: bytes) -> None:
+        try:
+            self.handle.write(data)
+        except OSError as exc:
+            self.abort()
+            raise InputError(_reason(exc)) from None
+
+    def commit(self) -> None:
+        try:
+            self.handle.flush()
+            os.fsync(self.handle.fileno())
+            self.handle.close()
+            if self.mode is not None:
+                os.chmod(self.tmp, self.mode)
+            os.replace(self.tmp, self.path)
+        except OSError as exc:
+            self.abort()
+            raise InputError(_reason(exc)) from None
+
+    def abort(self) -> None:
+        try:
+            self.handle.close()
+            os.unlink(self.tmp)
         except OSError:
             pass
-        if isinstance(exc, OSError):
-            raise InputError(_reason(exc)) from None
-        raise
+
+    def __enter__(self) -> AtomicWriter:
+        return self
+
+    def __exit__(self, kind, value, traceback) -> None:
+        if kind is None:
+            self.commit()
+        else:
+            self.abort()
+
+
+def write_atomic(path: str | os.PathLike, data: bytes) -> None:
+    """Replace ``path`` with ``data`` atomically; the old content survives any failure."""
+    with AtomicWriter(path) as writer:
+        writer.write(data)
+
+
+class Prepended:
+    """A binary stream that first gives back ``first`` and then reads ``rest``."""
+
+    def __init__(self, first: bytes, rest):
+        self.first, self.rest = first, rest
+
+    def read(self, size: int = -1) -> bytes:
+        if self.first:
+            if size is None or size < 0:
+                data, self.first = self.first + self.rest.read(), b""
+                return data
+            data, self.first = self.first[:size], self.first[size:]
+            return data
+        return self.rest.read(size)
