@@ -125,3 +125,41 @@ def test_traditional_and_annotated_lines_match_the_same_rules():
 
 def test_text_without_prose_is_judged_line_by_line():
     assert strip("渭川田家\n〔唐〕王维\n版权所有 © 诗词网") == "渭川田家\n〔唐〕王维"
+
+
+# A text dump with a sidebar blurb above the article and a teaser under the related list: prose
+# cut off from the article by chrome is not body (the densest region of prose wins).
+DUMP = """   博客首页 | 注册 | 登录 | 博客论坛 | 博客搜索
+   个人信息
+   我是一个爱旅行的人，如果我们是知己，也许我们可以一起去海边走走，看看日落。
+     o 最新文章一
+     o 最新文章二
+     o 最新文章三
+     o 最新文章四
+   博客首页 | 注册 | 登录 | 博客论坛 | 博客搜索
+   昨天去金矿玩
+   金矿小镇在城市西北约一百公里的地方，是当年淘金热时期建起来的，如今成了一个露天博物馆。
+   镇上的人都穿着那个年代的衣服，街上有马车，也有铁匠铺和糖果店，孩子们玩得很开心。
+   相关报道：
+   · 淘金小镇迎来旅游旺季（2005-04-03）
+   · 小镇博物馆免费开放一天（2005-04-01）
+   · 金矿旧址将修复老街（2005-03-30）
+   · 周末自驾游线路推荐（2005-03-28）
+   [printer2.gif] 打印本文
+   发表评论 | 返回顶部
+   [头条] 某地发生一件大事
+   一件和这篇文章无关的新闻的摘要，写得也像一句完整的话，有逗号，也有句号。"""
+
+
+def test_prose_cut_off_by_chrome_is_not_body():
+    assert [line.strip() for line in strip(DUMP).split("\n") if line.strip()] == [
+        "昨天去金矿玩",
+        "金矿小镇在城市西北约一百公里的地方，是当年淘金热时期建起来的，如今成了一个露天博物馆。",
+        "镇上的人都穿着那个年代的衣服，街上有马车，也有铁匠铺和糖果店，孩子们玩得很开心。",
+    ]
+
+
+def test_a_post_that_mentions_screen_resolution_is_prose():
+    text = ("游戏全屏问题\n我的电脑分辨率是2560*1440，登录游戏全屏显示有的地方我看不到了，我调了分辨率都没用。\n"
+            "建议使用1024*768分辨率浏览本站")
+    assert strip(text).split("\n") == text.split("\n")[:2]
