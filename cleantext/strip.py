@@ -342,7 +342,7 @@ RULES: tuple[Rule, ...] = (
                                 r"|您是本站第|位访问者|访问人次", max_len=45),
          "browser advice or visitor counter footer", "footer", beats_prose=True),
     Rule("pager", _pattern(r"^(?:\d+\s*){2,}(?:下一页|尾页|末页|>>|›|»)?\s*$|^(?:首页|上一页)\s*(?:\d+\s*)+"
-                           r"|^共\s*\d+\s*页"), "page splitter (1 2 3 下一页)", "footer"),
+                           r"|^共\s*\d+\s*页|^第\s*\d+\s*页\s*/\s*共\s*\d+\s*页"), "page splitter (1 2 3 下一页)", "footer"),
     Rule("attachment-none", _pattern(r"^附件\s*[:：]\s*[(（]?无[)）]?$"), "empty attachment line", "footer"),
     Rule("url-line", _pattern(r"https?://|www\.|\b[\w-]+\.(?:com|cn|net|org|gov|edu|tw|hk)\b", flags=re.I, max_len=60),
          "a site address on its own", "footer", edge=True),
@@ -446,6 +446,8 @@ def _is_list_item(line: Line) -> bool:
 # footers and list headers much, source/time lines little (they sit between a blog's or a forum's
 # posts), image names and the bulleted items of a text dump a little.
 CHROME_COST = {"nav": 10, "footer": 10, "list": 10, "meta": 2, "soft": 1, "bullet": 3, "other": 10}
+# A bulleted line this short is an item of a list (a headline with its section), never body prose.
+BULLET_ITEM_MAX = 40
 # A bulleted item: of a text dump (lynx marks list levels with * + o # @), or of a related list.
 LIST_BULLET = re.compile(r"^\s*(?:[*+o#@]\s+|[·•▪]\s*)\S")
 
@@ -481,6 +483,7 @@ class _Page:
             i for i, ln in enumerate(self.lines)
             if ln.strong and not (self.edge_hits[i] and self.edge_hits[i].beats_prose)
             and not (self.edge_hits[i] and self.edge_hits[i].kind != "meta" and not looks_like_prose(ln.key))
+            and not (LIST_BULLET.match(ln.raw) and len(ln.compact) <= BULLET_ITEM_MAX)
         ]
         self.start = anchors[0] if anchors else 0
         self.end = anchors[-1] if anchors else len(self.lines) - 1
@@ -500,12 +503,11 @@ class _Page:
         ln = self.lines[i]
         if anchor:
             return ln.han
+        cost = CHROME_COST["bullet"] if LIST_BULLET.match(ln.raw) else 0
         hit = self.edge_hits[i]
         if hit is not None:
-            return -CHROME_COST.get(hit.kind, CHROME_COST["other"])
-        if LIST_BULLET.match(ln.raw):
-            return -CHROME_COST["bullet"]
-        return 0
+            cost = max(cost, CHROME_COST.get(hit.kind, CHROME_COST["other"]))
+        return -cost
 
     def _blocks(self, i: int) -> bool:
         """An unmatched line above which head chrome cannot reach: it reads like text."""
