@@ -20,7 +20,6 @@ import os
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
-from importlib import resources
 
 # log2 probability of one character of a class, for the characters jieba's words do not cover.
 PUNCTUATION_PRIOR = {
@@ -193,42 +192,84 @@ class CharModel:
 @lru_cache(maxsize=1)
 def model() -> CharModel:
     """The model, loaded once from the package data (through a per-user cache, see below)."""
-    data = resources.files(__package__).joinpath("data", "hanzi_model.tsv.gz").read_bytes()
-    tables = _load_cached(data)
+    tables = _load_cached(_model_data())
     return CharModel(tables["unigram"], tables["bigram"], tables["readings"], _simplified_chars(),
                      tables["starts"], tables["ends"])
 
 
-def _cache_file(data: bytes) -> str:
-    import hashlib
-
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    digest = hashlib.sha256(data).hexdigest()[:16]
-    return os.path.join(base, "cleantext", f"hanzi_model-{digest}.marshal")
+def _model_data() -> bytes:
+    # A plain file read: importlib.resources costs more to import than the read itself.
+    with open(os.path.join(os.path.dirname(__file__), "data", "hanzi_model.tsv.gz"), "rb") as handle:
+        return handle.read()
 
 
 def _load_cached(data: bytes) -> dict[str, dict]:
     """The parsed tables. Parsing the text table takes ~0.1-0.3 s, a marshal copy ~20 ms, so
     the first run writes one into the user's cache folder (keyed by the data's hash) and later
     processes start from it. Any failure to read or write the cache falls back to parsing."""
-    import marshal
+    from . import diskcache
 
-    path = _cache_file(data)
-    try:
-        with open(path, "rb") as handle:
-            return marshal.load(handle)
-    except (OSError, EOFError, ValueError, TypeError):
-        pass
-    tables = _parse(data)
-    try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        tmp = f"{path}.{os.getpid()}.tmp"
-        with open(tmp, "wb") as handle:
-            marshal.dump(tables, handle)
-        os.replace(tmp, path)
-    except OSError:
-        pass
-    return tables
+    return diskcache.load("hanzi_model", data, lambda: _parse(data))
+
+
+class Priors(dict):
+    """``CharModel.prior`` as a plain mapping, filled without loading the whole model.
+
+    The characters the model's unigrams score (a few thousand, Traditional ones through their
+    Simplified form) come from a small per-user cache; every other character is scored by its
+    class, which needs no model. Looking up ``priors()[ch]`` is a dict access, so a sum over a
+    run of text runs at C speed.
+
+    >>> priors()["中"] == model().prior("中") and priors()["\ufffd"] == model().prior("\ufffd")
+    True
+    """
+
+    def __missing__(self, ch: str) -> float:
+        value = _class_prior(ch)
+        self[ch] = value
+        return value
+
+
+def _class_prior(ch: str) -> float:
+    """``CharModel.prior`` of a character whose key the unigrams do not hold (or that a class
+    takes first: damage, ASCII, full-width letters and digits)."""
+    if is_damage(ch):
+        return DAMAGE
+    if ch < "\x80":
+        return ASCII_SPACE if ch in " \t\r" else ASCII_ALNUM if ch.isalnum() else ASCII_OTHER
+    if "\uff10" <= ch <= "\uff5a":
+        return FULLWIDTH_ALNUM
+    if ch in PUNCTUATION_PRIOR:
+        return PUNCTUATION_PRIOR[ch]
+    return RARE_HAN if is_han(ch) else OTHER
+
+
+# Bump when the way priors are computed changes: it is part of the cache key.
+PRIORS_FORMAT = b"priors v2"
+
+
+@lru_cache(maxsize=1)
+def priors() -> Priors:
+    """The prior of every character the unigrams score, from the per-user cache (built from the
+    model the first time)."""
+    from . import diskcache
+
+    key = PRIORS_FORMAT + _model_data() + _simplified_source()
+    table = Priors()
+    for value, chars in diskcache.load("hanzi_priors", key, _unigram_priors):
+        table.update(dict.fromkeys(chars, value))
+    return table
+
+
+def _unigram_priors() -> list[tuple[float, str]]:
+    """(prior, the characters that have it): a compact form that loads in a millisecond."""
+    m = model()
+    groups: dict[float, list[str]] = {}
+    for ch in sorted(set(m.unigram) | set(m.simplified)):
+        if (len(ch) == 1 and not is_damage(ch) and ch >= "\x80" and not "\uff10" <= ch <= "\uff5a"
+                and m._key(ch) in m.unigram):
+            groups.setdefault(m.prior(ch), []).append(ch)
+    return [(value, "".join(chars)) for value, chars in groups.items()]
 
 
 def _parse(data: bytes) -> dict[str, dict]:
@@ -252,14 +293,25 @@ def _parse(data: bytes) -> dict[str, dict]:
     return {"unigram": unigram, "bigram": bigram, "readings": readings, "starts": starts, "ends": ends}
 
 
-def _simplified_chars() -> dict[str, str]:
-    """Traditional -> Simplified single characters, from OpenCC's TSCharacters table."""
+def _simplified_path() -> str:
     import opencc
 
-    path = os.path.join(os.path.dirname(opencc.__file__), "dictionary", "TSCharacters.txt")
+    return os.path.join(os.path.dirname(opencc.__file__), "dictionary", "TSCharacters.txt")
+
+
+def _simplified_source() -> bytes:
+    try:
+        with open(_simplified_path(), "rb") as handle:
+            return handle.read()
+    except OSError:
+        return b""
+
+
+def _simplified_chars() -> dict[str, str]:
+    """Traditional -> Simplified single characters, from OpenCC's TSCharacters table."""
     table: dict[str, str] = {}
     try:
-        with open(path, encoding="utf-8") as lines:
+        with open(_simplified_path(), encoding="utf-8") as lines:
             for line in lines:
                 parts = line.split()
                 if len(parts) >= 2 and len(parts[0]) == 1 and parts[0] != parts[1][:1]:

@@ -23,7 +23,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .hanzi_model import TEXT_EDGE, is_damage, is_han, model
+from .hanzi_model import TEXT_EDGE, is_damage, is_han, model, priors
 from .lost_chars import LOST_WITH_PINYIN, annotated_lattice
 
 UNKNOWN = -1  # a byte that a lossy decode replaced
@@ -478,10 +478,15 @@ def _suspicious(run: str) -> bool:
     Mojibake is made of rare characters (a mean cost far above clean text's 9 to 10 bits),
     Latin-1 letters, or the marks of lost bytes.
     """
-    if any(ch in LOST or is_damage(ch) or "\x80" <= ch <= "\u024f" for ch in run):
+    if SUSPECT_CHAR.search(run):
         return True
-    prior = model().prior
-    return -sum(map(prior, run)) / len(run) > SUSPICIOUS_COST
+    # The same sum as over model().prior, but without loading the model for clean text.
+    return -sum(map(priors().__getitem__, run)) / len(run) > SUSPICIOUS_COST
+
+
+# A lost-byte mark, damage (hanzi_model.is_damage) or a Latin-1/Latin Extended letter: one is
+# enough for a run to be looked at.
+SUSPECT_CHAR = re.compile("[?\ufffd\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\u024f\ue000-\uf8ff]")
 
 
 def apply(text: str, repairs: list[Repair]) -> str:
