@@ -103,11 +103,15 @@ def half_width_letters(text: str) -> str:
     >>> half_width_letters("ＡＢＣ１２３，共\u3000计")
     'ABC123，共 计'
     """
+    if not _TO_HALF_WIDTH.search(text):
+        return text
     out = []
     for line in text.split("\n"):
         body = line.lstrip(" \t\u3000\u00a0")
-        indent = line[: len(line) - len(body)]
-        out.append(indent + body.translate(_HALF_WIDTH))
+        # str.translate looks up every character; a search skips lines it would leave alone.
+        if _TO_HALF_WIDTH.search(body):
+            line = line[: len(line) - len(body)] + body.translate(_HALF_WIDTH)
+        out.append(line)
     return "\n".join(out)
 
 
@@ -117,6 +121,7 @@ _HALF_WIDTH = {
     **{cp: cp - 0xFEE0 for cp in range(0xFF41, 0xFF5B)},
     0x3000: 0x20,
 }
+_TO_HALF_WIDTH = re.compile("[" + "".join(map(chr, _HALF_WIDTH)) + "]")
 
 
 def half_width_symbols(text: str) -> str:
@@ -125,19 +130,23 @@ def half_width_symbols(text: str) -> str:
     >>> half_width_symbols("版本v2．1，增长50％，时间10：30，图／文")
     '版本v2.1，增长50%，时间10:30，图／文'
     """
-    found = [m.start() for m in _SYMBOL_INSIDE_RUNS.finditer(text)]
-    if not found:
-        return text
-    chars = list(text)
-    for i in found:
-        ch = chars[i]
-        before = chars[i - 1] if i else ""
-        after = chars[i + 1] if i + 1 < len(chars) else ""
+    # Decided on the original neighbours (a changed symbol is never a neighbour that counts:
+    # it is not alphanumeric), and spliced in, rather than copying the text into a list.
+    pieces, last = [], 0
+    for m in _SYMBOL_INSIDE_RUNS.finditer(text):
+        i = m.start()
+        ch = text[i]
+        before = text[i - 1] if i else ""
+        after = text[i + 1] if i + 1 < len(text) else ""
         inside_run = _is_ascii_alnum(before) and _is_ascii_alnum(after)
         after_digit = ch in SYMBOLS_AFTER_DIGIT and before.isascii() and before.isdigit()
         if inside_run or after_digit:
-            chars[i] = chr(ord(ch) - 0xFEE0)
-    return "".join(chars)
+            pieces += (text[last:i], chr(ord(ch) - 0xFEE0))
+            last = i + 1
+    if not pieces:
+        return text
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 _SYMBOL_INSIDE_RUNS = re.compile(f"[{re.escape(SYMBOLS_INSIDE_RUNS)}]")
@@ -165,12 +174,16 @@ def _chinese_marks_once(line: str) -> str:
 def _paren_pairs(line: str) -> list[tuple[int, int]]:
     """Index pairs of matching round brackets, ASCII or full-width, on one line."""
     stack, pairs = [], []
-    for i, ch in enumerate(line):
+    for m in _PAREN.finditer(line):
+        i, ch = m.start(), m.group()
         if ch in "(（":
             stack.append(i)
-        elif ch in ")）" and stack:
+        elif stack:
             pairs.append((stack.pop(), i))
     return pairs
+
+
+_PAREN = re.compile("[(（)）]")
 
 
 def _chinese_parens_once(line: str) -> str:
@@ -226,7 +239,13 @@ def chinese_punctuation(text: str) -> str:
     >>> chinese_punctuation("f(x) = 1, 2; ok? 四(2)班")
     'f(x) = 1, 2; ok? 四（2）班'
     """
-    return "\n".join(_until_stable(_chinese_punctuation_line, line) for line in text.split("\n"))
+    return "\n".join(_until_stable(_chinese_punctuation_line, line) if _MAY_PUNCTUATE.search(line) else line
+                     for line in text.split("\n"))
+
+
+# A line with none of these is left as it is by every part of _chinese_punctuation_line: ASCII
+# marks to turn, an ASCII bracket of a pair to turn, or a blank to drop.
+_MAY_PUNCTUATE = re.compile(r"[ \t,:;!?()]")
 
 
 STRAIGHT_QUOTED = re.compile(r'"([^"\n]*)"')

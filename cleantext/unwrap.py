@@ -64,12 +64,21 @@ def columns(text: str) -> int:
     """
     if text.isascii():
         return len(text)
-    return len(text) + len(_wide_chars().findall(text))
+    # Summing the lengths of runs of wide characters makes one object per run, not per character.
+    return len(text) + sum(map(len, _wide_runs().findall(text)))
 
 
 @cache
-def _wide_chars() -> re.Pattern[str]:
-    """A character class of the wide and full-width characters (East Asian Width W or F)."""
+def _wide_runs() -> re.Pattern[str]:
+    """Runs of wide and full-width characters (East Asian Width W or F)."""
+    from . import diskcache
+
+    # Scanning the Unicode database takes ~20 ms: the ranges are kept per Unicode version.
+    key = f"wide v1 {unicodedata.unidata_version}".encode()
+    return re.compile(f"[{diskcache.load('wide_chars', key, _wide_ranges)}\U00020000-\U0003FFFD]+")
+
+
+def _wide_ranges() -> str:
     ranges, start = [], None
     for cp in range(0x10000 + 1):
         wide = cp < 0x10000 and unicodedata.east_asian_width(chr(cp)) in "WF" and not 0xD800 <= cp < 0xE000
@@ -79,8 +88,8 @@ def _wide_chars() -> re.Pattern[str]:
             ranges.append(f"{re.escape(chr(start))}-{re.escape(chr(cp - 1))}")
             start = None
     # Outside the BMP: the ideographic planes 2 and 3 (and the emoji of plane 1, which are
-    # rare in wrapped text and do not matter for the widths compared here).
-    return re.compile(f"[{''.join(ranges)}\U00020000-\U0003FFFD]")
+    # rare in wrapped text and do not matter for the widths compared here) are added by the caller.
+    return "".join(ranges)
 
 
 def _indent(line: str) -> int:
