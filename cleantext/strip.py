@@ -172,9 +172,19 @@ def is_breadcrumb(line: Line) -> bool:
     return len(parts) >= 3 or ends or parts[0] in words.NAV_WORDS
 
 
+IMAGE_TOKEN = re.compile(r"^[^\s]{1,60}\.(?:gif|jpe?g|png|bmp)$", re.I)
+
+
 def all_tokens_in(vocabulary: frozenset[str]) -> Callable[[Line], bool]:
+    """Every token of the line is in ``vocabulary``; image placeholders of a text dump
+    ([printer.gif] 打印本文) do not count.
+
+    >>> all_tokens_in(words.WIDGET_WORDS)(Line("", "[printer2.gif] 打印本文"))
+    True
+    """
+
     def test(line: Line) -> bool:
-        tokens = line.tokens
+        tokens = [t for t in line.tokens if not IMAGE_TOKEN.match(t)]
         return bool(tokens) and (all(t in vocabulary for t in tokens) or line.compact in vocabulary)
 
     return test
@@ -445,7 +455,10 @@ def _is_list_item(line: Line) -> bool:
 # What a chrome line costs a body region, in Han characters of prose (see densest_region): menus,
 # footers and list headers much, source/time lines little (they sit between a blog's or a forum's
 # posts), image names and the bulleted items of a text dump a little.
-CHROME_COST = {"nav": 10, "footer": 10, "list": 10, "meta": 2, "soft": 1, "bullet": 3, "other": 10}
+# A bare line (words without any punctuation: a headline, a link, an ad) costs least of all: a
+# heading inside the article is paid for by its paragraphs, a page of link lines is not.
+CHROME_COST = {"nav": 10, "footer": 10, "list": 10, "meta": 2, "soft": 1, "bullet": 3, "bare": 1, "other": 10}
+PUNCTUATED = re.compile(r"[，。；！？、：,;:!?]")
 # A bulleted line this short is an item of a list (a headline with its section), never body prose.
 BULLET_ITEM_MAX = 40
 # A bulleted item: of a text dump (lynx marks list levels with * + o # @), or of a related list.
@@ -504,6 +517,8 @@ class _Page:
         if anchor:
             return ln.han
         cost = CHROME_COST["bullet"] if LIST_BULLET.match(ln.raw) else 0
+        if ln.han and not PUNCTUATED.search(ln.key):
+            cost = max(cost, CHROME_COST["bare"])  # a headline or link without a sentence around it
         hit = self.edge_hits[i]
         if hit is not None:
             cost = max(cost, CHROME_COST.get(hit.kind, CHROME_COST["other"]))

@@ -163,3 +163,24 @@ def test_a_post_that_mentions_screen_resolution_is_prose():
     text = ("游戏全屏问题\n我的电脑分辨率是2560*1440，登录游戏全屏显示有的地方我看不到了，我调了分辨率都没用。\n"
             "建议使用1024*768分辨率浏览本站")
     assert strip(text).split("\n") == text.split("\n")[:2]
+
+
+def test_a_poem_inside_the_article_does_not_split_the_body():
+    poem = "\n".join(["我在黄昏里等你", "风从河面吹过来", "灯一盏一盏亮了", "你还没有回来"] * 3)
+    text = ("那年秋天，父亲第一次给我念了这首诗，他说这是写给母亲的，我一直记到今天。\n" + poem
+            + "\n念完以后，他很久没有说话，只是看着窗外，那天的月亮很圆。")
+    assert strip(text) == text
+
+
+def test_site_notice_after_a_page_of_link_lines_is_not_body():
+    links = "\n".join(f"   {w}" for w in ["开冰淇淋店赚得疯狂", "中国一千个赚钱好项目", "首家名牌时装折扣店",
+                                           "网络城市快车直达财富顶峰", "关注健康就是关爱您的生活"] * 8)
+    text = ("   昨天去金矿玩\n   金矿小镇在城市西北约一百公里的地方，是当年淘金热时期建起来的，如今成了一个露天博物馆。\n"
+            "   镇上的人都穿着那个年代的衣服，街上有马车，也有铁匠铺和糖果店，孩子们玩得很开心。\n"
+            "   [printer2.gif] 打印本文\n" + links + "\n   某某网传输内容声明\n"
+            "   某某网在网上传输的所有内容均由内容合作方提供，某某网不对其真实性、准确性和合法性负责。")
+    assert [line.strip() for line in strip(text).split("\n") if line.strip()] == [
+        "昨天去金矿玩",
+        "金矿小镇在城市西北约一百公里的地方，是当年淘金热时期建起来的，如今成了一个露天博物馆。",
+        "镇上的人都穿着那个年代的衣服，街上有马车，也有铁匠铺和糖果店，孩子们玩得很开心。",
+    ]
