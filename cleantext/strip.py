@@ -501,14 +501,24 @@ class _Page:
         self.start = anchors[0] if anchors else 0
         self.end = anchors[-1] if anchors else len(self.lines) - 1
         self.has_body = bool(anchors)
+        anchor_set = set(anchors)
+        self.weights = [self._weight(i, i in anchor_set) for i in range(len(self.lines))]
         if anchors:
-            lo, hi = densest_region([self._weight(i, i in set(anchors)) for i in range(len(self.lines))])
+            lo, hi = densest_region(self.weights)
             inside = [i for i in anchors if lo <= i <= hi]
             if inside:
                 self.start, self.end = inside[0], inside[-1]
         # Prose outside the body region (a sidebar's blurb, a teaser under the related list)
         # does not stop the head from being cut.
-        self.outside = set(anchors) - set(range(self.start, self.end + 1))
+        self.outside = anchor_set - set(range(self.start, self.end + 1))
+        # reach[i] (for i above the body): the Han characters of the text lines from line i down to
+        # the body, less what the chrome lines between them cost. Text that chrome outweighs (a
+        # sidebar blurb) is not part of the article; a poem above a widget row is.
+        self.reach = [0] * len(self.lines)
+        total = 0
+        for i in range(self.start - 1, -1, -1):
+            total += self.lines[i].han if self._reads_like_text(i) else min(0, self.weights[i])
+            self.reach[i] = total
 
     def _weight(self, i: int, anchor: bool) -> int:
         """What line ``i`` adds to a body region: its Han characters when it is prose, a cost
@@ -524,10 +534,14 @@ class _Page:
             cost = max(cost, CHROME_COST.get(hit.kind, CHROME_COST["other"]))
         return -cost
 
-    def _blocks(self, i: int) -> bool:
-        """An unmatched line above which head chrome cannot reach: it reads like text."""
+    def _reads_like_text(self, i: int) -> bool:
         ln = self.lines[i]
-        return self.edge_hits[i] is None and i not in self.outside and (ln.sentence or ln.strong or ln.han >= 30)
+        return self.edge_hits[i] is None and (ln.sentence or ln.strong or ln.han >= 30)
+
+    def _blocks(self, i: int) -> bool:
+        """An unmatched line above which head chrome cannot reach: it reads like text, and it is
+        not cut off from the body by more chrome than there is text (see ``reach``)."""
+        return self._reads_like_text(i) and i not in self.outside and self.reach[i] > 0
 
     def head_cut(self) -> int:
         """Index of the last navigation line of the head with only chrome-like lines above it."""

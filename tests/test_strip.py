@@ -184,3 +184,18 @@ def test_site_notice_after_a_page_of_link_lines_is_not_body():
         "金矿小镇在城市西北约一百公里的地方，是当年淘金热时期建起来的，如今成了一个露天博物馆。",
         "镇上的人都穿着那个年代的衣服，街上有马车，也有铁匠铺和糖果店，孩子们玩得很开心。",
     ]
+
+
+def test_a_blurb_that_chrome_cuts_off_from_the_article_goes_with_the_head():
+    sidebar = "\n".join(f"     o 最新文章之{n}" for n in "一二三四五六七八")
+    text = ("博客首页 | 注册 | 登录\n欢迎来到我的小屋。\n" + sidebar + "\n博客首页 | 注册 | 登录\n昨天去金矿玩\n"
+            "金矿小镇在城市西北约一百公里的地方，是当年淘金热时期建起来的，如今成了一个露天博物馆。")
+    assert strip(text).split("\n") == text.split("\n")[-2:]
+
+
+def test_a_poem_above_a_widget_row_is_kept():
+    text = ("首页 | 唐诗 | 宋词 | 元曲 | 古文\n渭川田家\n〔唐〕王维\n斜光照墟落，穷巷牛羊归。\n野老念牧童，倚杖候荆扉。\n"
+            "雉雊麦苗秀，蚕眠桑叶稀。\n收藏　复制　朗读　纠错　分享\n"
+            "这首诗描绘了初夏傍晚渭水边农村的景象，诗人从斜阳写起，笔调恬淡，意境悠远。")
+    lines = text.split("\n")
+    assert strip(text).split("\n") == lines[1:6] + lines[7:]
