@@ -17,7 +17,6 @@ configuration and process, on first use.
 
 from __future__ import annotations
 
-import json
 from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
@@ -180,6 +179,8 @@ def _dictionary(file: str, extras: bool) -> dict[str, str]:
 
 @cache
 def _upstream_chains() -> dict[str, dict]:
+    import json
+
     data = json.loads(UPSTREAM_CHAINS.read_text(encoding="utf-8")) if UPSTREAM_CHAINS.exists() else {}
     return {cfg: chain for cfg, chain in data.items() if not cfg.startswith("_")}
 
@@ -195,6 +196,8 @@ def _chain_files(config: str, extras: bool) -> list[list[tuple[str, ...]]]:
         return groups + [[entry(item) for item in group] for group in upstream["chain"]]
     if config in OWN_CONFIGS:
         return [[(f,) for f in files] for files in OWN_CONFIGS[config]]
+    import json
+
     data = json.loads((_package_dir() / "config" / f"{config}.json").read_text(encoding="utf-8"))
     groups = []
     for step in data["conversion_chain"]:

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from . import euc_tw
+from . import euc_tw, lazyre
 from .errors import DecodeError
 from .options import Option
 
@@ -58,7 +58,7 @@ SUPERSET = {
 
 CHINESE_CANDIDATES = ("gb18030", "big5", "big5hkscs", euc_tw.NAME)
 
-META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+META_CHARSET = lazyre.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 
 
 @dataclass(frozen=True)

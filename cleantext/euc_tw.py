@@ -14,10 +14,10 @@ b'\\xea\\xd7\\xfd\\xa4'
 from __future__ import annotations
 
 import codecs
-import gzip
 import re
 from functools import lru_cache
-from importlib import resources
+
+from . import lazyre
 
 NAME = "euc_tw"
 ALIASES = frozenset({"euc_tw", "euctw", "x_euc_tw", "cns11643", "cns_11643", "euc_cns"})
@@ -25,14 +25,17 @@ HOLE = "\ufffd"
 CELLS = 94 * 94
 
 # One token: a run of ASCII, a plane-1 pair, a four-byte form, or any other byte (invalid).
-TOKEN = re.compile(rb"[\x00-\x7f]+|[\xa1-\xfe][\xa1-\xfe]|\x8e[\xa1-\xb0][\xa1-\xfe][\xa1-\xfe]|[\x80-\xff]", re.S)
+TOKEN = lazyre.compile(rb"[\x00-\x7f]+|[\xa1-\xfe][\xa1-\xfe]|\x8e[\xa1-\xb0][\xa1-\xfe][\xa1-\xfe]|[\x80-\xff]", re.S)
 # Bytes that are EUC-TW in form: a cheap test before decoding.
-WELL_FORMED = re.compile(rb"(?:[\x00-\x7f]|[\xa1-\xfe][\xa1-\xfe]|\x8e[\xa1-\xb0][\xa1-\xfe][\xa1-\xfe])*")
+WELL_FORMED = lazyre.compile(rb"(?:[\x00-\x7f]|[\xa1-\xfe][\xa1-\xfe]|\x8e[\xa1-\xb0][\xa1-\xfe][\xa1-\xfe])*")
 
 
 @lru_cache(maxsize=1)
 def _planes() -> dict[int, str]:
     """Plane number -> its 8836 characters (rows and cells 0x21-0x7E in order)."""
+    import gzip  # imported here: only EUC-TW candidates need the table
+    from importlib import resources
+
     data = resources.files(__package__).joinpath("data", "cns11643.txt.gz").read_bytes()
     planes = {}
     for line in gzip.decompress(data).decode("utf-8").splitlines():

@@ -14,7 +14,6 @@ True
 
 from __future__ import annotations
 
-import gzip
 import math
 import os
 from collections.abc import Sequence
@@ -278,6 +277,8 @@ def _parse(data: bytes) -> dict[str, dict]:
     readings: dict[str, str] = {}
     starts: dict[str, int] = {}
     ends: dict[str, int] = {}
+    import gzip
+
     for line in gzip.decompress(data).decode("utf-8").splitlines():
         kind, key, value = line.split("\t")
         if kind == "U":

@@ -11,14 +11,15 @@ from __future__ import annotations
 
 import re
 
+from . import lazyre
 from .hanzi_model import TEXT_EDGE, model
 
 TONE_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
 SYLLABLE = rf"[a-zü{TONE_VOWELS}]*[{TONE_VOWELS}][a-zü{TONE_VOWELS}]*"
 ONE = rf"[?\ufffd\ue000-\uf8ff][(（]?({SYLLABLE})[)）]"
 # One or more lost characters in a row, each followed by its reading.
-LOST_WITH_PINYIN = re.compile(rf"(?:{ONE})+")
-_ONE = re.compile(ONE)
+LOST_WITH_PINYIN = lazyre.compile(rf"(?:{ONE})+")
+_ONE = lazyre.compile(ONE)
 
 
 def restore_annotated(text: str) -> str:

@@ -23,6 +23,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from . import lazyre
 from .hanzi_model import TEXT_EDGE, is_damage, is_han, model, priors
 from .lost_chars import LOST_WITH_PINYIN, annotated_lattice
 
@@ -31,7 +32,7 @@ LOST = "\ufffd?"  # what a lost byte turns into
 
 # Characters a run of damaged text is made of: anything but ASCII, plus the ? that a
 # lossy decoder writes for an invalid byte when it is glued to non-ASCII text.
-RUN = re.compile(r"(?:[^\x00-\x7f]|\?(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])\?)+")
+RUN = lazyre.compile(r"(?:[^\x00-\x7f]|\?(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])\?)+")
 
 MIN_GAIN = 12.0  # log2: the repaired run must be at least 4096 times as likely as the damaged one
 MIN_GAIN_PER_CHAR = 2.0
@@ -330,7 +331,7 @@ def _candidates(run: str) -> Iterator[tuple[str, list[list[str]]]]:
 
 # A lost-byte mark and the double-byte text after it (half-width punctuation included, since
 # a half-width conversion often follows): where GBK read one byte out of step shows.
-OUT_OF_STEP_RUN = re.compile(r"[?\ufffd](?:[^\x00-\x7f]|[!,:;](?=[^\x00-\x7f])){3,}")
+OUT_OF_STEP_RUN = lazyre.compile(r"[?\ufffd](?:[^\x00-\x7f]|[!,:;](?=[^\x00-\x7f])){3,}")
 
 
 @dataclass(frozen=True)
@@ -486,7 +487,7 @@ def _suspicious(run: str) -> bool:
 
 # A lost-byte mark, damage (hanzi_model.is_damage) or a Latin-1/Latin Extended letter: one is
 # enough for a run to be looked at.
-SUSPECT_CHAR = re.compile("[?\ufffd\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\u024f\ue000-\uf8ff]")
+SUSPECT_CHAR = lazyre.compile("[?\ufffd\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\u024f\ue000-\uf8ff]")
 
 
 def apply(text: str, repairs: list[Repair]) -> str:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from . import unwrap
+from . import lazyre, unwrap
 from .options import Option
 from .punctuation import chinese_punctuation, curly_quotes, half_width_letters, half_width_symbols
 
@@ -27,12 +27,12 @@ OPTIONS: tuple[Option, ...] = (
     ),
 )
 
-LINE_ENDS = re.compile(r"\r\n?|[\u2028\u2029\x85\x0b\x0c]")
+LINE_ENDS = lazyre.compile(r"\r\n?|[\u2028\u2029\x85\x0b\x0c]")
 # Zero-width characters, an inner BOM, soft hyphen, and C0/C1 controls other than \t and \n.
-INVISIBLE = re.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
-EDGE_SPACE = re.compile(r"^[ \t\u3000\u00a0]+|[ \t\u3000\u00a0]+$", re.M)
-INNER_SPACE = re.compile(r"[ \t\u00a0\u3000]+")
-BLANK_RUN = re.compile(r"\n{3,}")
+INVISIBLE = lazyre.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
+EDGE_SPACE = lazyre.compile(r"^[ \t\u3000\u00a0]+|[ \t\u3000\u00a0]+$", re.M)
+INNER_SPACE = lazyre.compile(r"[ \t\u00a0\u3000]+")
+BLANK_RUN = lazyre.compile(r"\n{3,}")
 
 
 def unify_line_ends(text: str) -> str:
@@ -73,7 +73,7 @@ def trim_lines(text: str) -> str:
 
 # Glyphs that point at a photo from its caption ("▲ 下午四点…"); CASES.md drops them.
 CAPTION_POINTERS = "▲▼△▽"
-CAPTION_POINTER = re.compile(f"^[ \t\u3000\u00a0]*(?:[{CAPTION_POINTERS}][ \t\u3000\u00a0]*)+", re.M)
+CAPTION_POINTER = lazyre.compile(f"^[ \t\u3000\u00a0]*(?:[{CAPTION_POINTERS}][ \t\u3000\u00a0]*)+", re.M)
 
 
 def drop_caption_pointers(text: str) -> str:

@@ -35,9 +35,11 @@ from collections.abc import Iterable, Mapping
 from itertools import compress, count
 from operator import add
 
+from . import lazyre
+
 # The separators of opencc-python-reimplemented (from OpenCC's PhraseExtract.cpp): text is split on
 # them before conversion, so no dictionary key containing one can ever match.
-SEPARATORS = re.compile(
+SEPARATORS = lazyre.compile(
     r"(\s+|-|,|\.|\?|!|\*|　|，|。|、|；|：|？|！|…|“|”|‘|’|『|』|「|」|﹁|﹂|—|－|（|）|《|》|〈|〉|～|．|／|＼"
     r"|︒|︑|︔|︓|︿|﹀|︹|︺|︙|︐|［|﹇|］|﹈|︕|︖|︰|︳|︴|︽|︾|︵|︶|｛|︷|｝|︸|﹃|﹄|【|︻|】|︼)"
 )
@@ -146,7 +148,7 @@ class PhraseTable:
         # matcher below only ever deals with keys of two characters or more.
         self.multi = {k: v for k, v in self.mapping.items() if len(k) > 1}
         self.singles = {k: v for k, v in self.mapping.items() if len(k) == 1}
-        self._singles_regex = re.compile(_char_class(self.singles)) if self.singles else None
+        self._singles_regex = lazyre.compile(_char_class(self.singles)) if self.singles else None
         # A key is "risky" when a longer key can start inside it and run past its end; only
         # then can longest-first differ from leftmost-longest. For each, the offsets where such
         # a key can start (its rest is the beginning of a longer key).
@@ -293,24 +295,48 @@ class CharTable:
     def __init__(self, mapping: Mapping[str, str], name: str = ""):
         self.name = name
         self.mapping = dict(mapping)
-        size = max((ord(k) for k in self.mapping), default=-1) + 1
-        table = list(range(size))
-        for key, value in self.mapping.items():
-            table[ord(key)] = ord(first_choice(value))
-        self._table = table
-        changing = [k for k in self.mapping if table[ord(k)] != ord(k)]
-        # str.translate costs about as much per character as a scan for the characters that change
-        # costs per ten: text with none of them (Simplified text through t2s) is returned as is.
-        self._changing = re.compile(_char_class(changing)) if changing else None
+        # Built on first use: a chain merges several tables into one, and only that one runs.
+        self._codes: dict[int, int] | None = None
+        self._fast: tuple[list[int], re.Pattern[str] | None] | None = None
+        self._direct_chars = 0
 
     @staticmethod
     def fits(mapping: Mapping[str, str]) -> bool:
         return all(len(k) == 1 and len(first_choice(v)) == 1 for k, v in mapping.items())
 
+    def codes(self) -> dict[int, int]:
+        """Code point -> code point of every key (what ``str.translate`` takes)."""
+        if self._codes is None:
+            self._codes = {ord(key): ord(first_choice(value)) for key, value in self.mapping.items()}
+        return self._codes
+
+    def _build_fast(self) -> tuple[list[int], re.Pattern[str] | None]:
+        """The table as a list indexed by code point (a list lookup is much cheaper than a dict
+        lookup that misses) and a scan for the characters that change.
+
+        str.translate costs about as much per character as the scan costs per ten: text with
+        none of them (Simplified text through t2s) is returned as is.
+        """
+        codes = self.codes()
+        table = list(range(max(codes, default=-1) + 1))
+        for code, target in codes.items():
+            table[code] = target
+        changing = [chr(code) for code, target in codes.items() if target != code]
+        return table, re.compile(_char_class(changing)) if changing else None
+
     def translate(self, text: str) -> str:
-        if self._changing is None:
+        if self._fast is None:
+            # Building the list and compiling the scan take several milliseconds (thousands of
+            # characters, tables up to the supplementary planes): until enough text has come to
+            # pay for them, translate with the dict, which gives the same result.
+            self._direct_chars += len(text)
+            if self._direct_chars < BUILD_AFTER_CHARS:
+                return text.translate(self.codes())
+            self._fast = self._build_fast()
+        table, scan = self._fast
+        if scan is None:
             return text
-        table, search, pos = self._table, self._changing.search, 0
+        search, pos = scan.search, 0
         while (m := search(text, pos)) is not None:
             code = ord(m.group())
             if code < len(table) and table[code] != code:
@@ -318,6 +344,10 @@ class CharTable:
                 return text.translate(table)
             pos = m.end()  # a character beyond the BMP that the table leaves alone
         return text
+
+
+# A CharTable builds its fast form once it has translated this many characters (see translate).
+BUILD_AFTER_CHARS = 1 << 16
 
 
 class Group:
@@ -356,7 +386,7 @@ class Group:
     def _ambiguous_regex(self):
         """A class of the ambiguous characters (None: no phrase changes anything)."""
         if self._ambiguous is None:
-            table = self.chars._table if self.chars is not None else []
+            codes = self.chars.codes() if self.chars is not None else {}
             ambiguous = set()
             for phrases in self.phrases:
                 for key, value in phrases.mapping.items():
@@ -365,7 +395,7 @@ class Group:
                         ambiguous.update(key)
                     else:
                         ambiguous.update(k for k, v in zip(key, value, strict=True)
-                                         if (table[ord(k)] if ord(k) < len(table) else ord(k)) != ord(v))
+                                         if codes.get(ord(k), ord(k)) != ord(v))
             if not ambiguous:
                 self._ambiguous = False
                 return None

@@ -14,6 +14,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from . import lazyre
+
 # ASCII marks that become their full-width Chinese form next to Chinese text.
 TO_FULL_WIDTH = {",": "，", ":": "：", ";": "；", "!": "！", "?": "？"}
 PARENS = {"(": "（", ")": "）"}
@@ -32,20 +34,23 @@ CJK = (
     "\u2e80-\u2fdf\u3001-\u303f\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
     "\ufe30-\ufe4f\uff01\uff08\uff09\uff0c\uff1a\uff1b\uff1f\uff5e\U00020000-\U0003134f\u2026"
 )
-CJK_CHAR = re.compile(f"[{CJK}]")
-HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
+CJK_CHAR = lazyre.compile(f"[{CJK}]")
+HAN = lazyre.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f]")
 # Looked through when deciding the context: spaces and the quotes that English uses too
 # ("三件事”:" is Chinese context because of 事, not because of ”).
 QUOTES = set("\"'“”‘’")
 SEE_THROUGH = QUOTES | {" ", "\t"}
 
 # Spans where ASCII punctuation is part of a token and never changes.
-PROTECTED = re.compile(
+PROTECTED = lazyre.compile(
     r"(?:[A-Za-z][A-Za-z0-9+.-]*://|www\.|mailto:)[A-Za-z0-9\-._~:/?#\[\]@!$&'()*+,;=%]*[A-Za-z0-9/#=&_%~-]"  # URL
     r"|[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+"  # e-mail
     r"|\b[A-Za-z]:\\[^\s\u3000-\u9fff]*[^\s\u3000-\u9fff.,:;!?)]"  # Windows path
     r"|&(?:#\d+|#x[0-9a-fA-F]+|[A-Za-z]+);"  # HTML entity
 )
+# Every protected span holds one of these (URL, e-mail, Windows path, entity): a text with
+# none of them has no span, and the pattern is not even compiled.
+PROTECTED_MARKERS = ("://", "www.", "mailto:", "@", ":\\", "&")
 
 
 def _placeholder(text: str) -> str:
@@ -58,6 +63,8 @@ def protecting(rule: Callable[[str], str]) -> Callable[[str], str]:
     then put them back in order (``rule`` may drop spaces but never drops a placeholder)."""
 
     def masked(text: str) -> str:
+        if not any(marker in text for marker in PROTECTED_MARKERS):
+            return rule(text)
         spans = PROTECTED.findall(text)
         if not spans:
             return rule(text)
@@ -121,7 +128,7 @@ _HALF_WIDTH = {
     **{cp: cp - 0xFEE0 for cp in range(0xFF41, 0xFF5B)},
     0x3000: 0x20,
 }
-_TO_HALF_WIDTH = re.compile("[" + "".join(map(chr, _HALF_WIDTH)) + "]")
+_TO_HALF_WIDTH = lazyre.compile("[" + "".join(map(chr, _HALF_WIDTH)) + "]")
 
 
 def half_width_symbols(text: str) -> str:
@@ -149,8 +156,8 @@ def half_width_symbols(text: str) -> str:
     return "".join(pieces)
 
 
-_SYMBOL_INSIDE_RUNS = re.compile(f"[{re.escape(SYMBOLS_INSIDE_RUNS)}]")
-_ASCII_MARK = re.compile(f"[{re.escape(''.join(TO_FULL_WIDTH))}]")
+_SYMBOL_INSIDE_RUNS = lazyre.compile(f"[{re.escape(SYMBOLS_INSIDE_RUNS)}]")
+_ASCII_MARK = lazyre.compile(f"[{re.escape(''.join(TO_FULL_WIDTH))}]")
 
 
 def _chinese_marks_once(line: str) -> str:
@@ -183,7 +190,7 @@ def _paren_pairs(line: str) -> list[tuple[int, int]]:
     return pairs
 
 
-_PAREN = re.compile("[(（)）]")
+_PAREN = lazyre.compile("[(（)）]")
 
 
 def _chinese_parens_once(line: str) -> str:
@@ -206,8 +213,8 @@ def _chinese_parens_once(line: str) -> str:
 
 # Spaces that an ASCII writing habit left around marks that carry their own spacing.
 # A full-width mark carries its own spacing: "RFC 2616 （HTTP）" is written "RFC 2616（HTTP）".
-SPACE_AFTER_MARK = re.compile(f"(?<=[，、；：？！])[ \t]+(?=[{CJK}“‘「『《]|[A-Za-z0-9])|(?<=）)[ \t]+(?=[{CJK}])")
-SPACE_BEFORE_MARK = re.compile(f"(?<=[{CJK}”’」』》A-Za-z0-9])[ \t]+(?=[，。、；：？！（])")
+SPACE_AFTER_MARK = lazyre.compile(f"(?<=[，、；：？！])[ \t]+(?=[{CJK}“‘「『《]|[A-Za-z0-9])|(?<=）)[ \t]+(?=[{CJK}])")
+SPACE_BEFORE_MARK = lazyre.compile(f"(?<=[{CJK}”’」』》A-Za-z0-9])[ \t]+(?=[，。、；：？！（])")
 
 
 def _drop_spaces_at_marks(line: str) -> str:
@@ -245,10 +252,10 @@ def chinese_punctuation(text: str) -> str:
 
 # A line with none of these is left as it is by every part of _chinese_punctuation_line: ASCII
 # marks to turn, an ASCII bracket of a pair to turn, or a blank to drop.
-_MAY_PUNCTUATE = re.compile(r"[ \t,:;!?()]")
+_MAY_PUNCTUATE = lazyre.compile(r"[ \t,:;!?()]")
 
 
-STRAIGHT_QUOTED = re.compile(r'"([^"\n]*)"')
+STRAIGHT_QUOTED = lazyre.compile(r'"([^"\n]*)"')
 
 
 def curly_quotes(text: str) -> str:

@@ -7,12 +7,11 @@ fix changed, for ``cleantext explain``.
 
 from __future__ import annotations
 
-import html
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from . import mojibake
+from . import lazyre, mojibake
 from .extract import looks_like_html
 from .lost_chars import LOST_WITH_PINYIN, restore_annotated
 from .normalize import remove_invisible
@@ -21,7 +20,7 @@ from .options import Option
 OPTIONS: tuple[Option, ...] = ()
 
 # Only terminated references: ``&copy=2`` inside a URL query is not an entity.
-ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+ENTITY = lazyre.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 
 
 def _unescape_one(match: re.Match[str]) -> str:
@@ -31,6 +30,8 @@ def _unescape_one(match: re.Match[str]) -> str:
         # A reference to NUL, a surrogate or beyond Unicode is damage of its own: leave it visible.
         if number == 0 or 0xD800 <= number <= 0xDFFF or number > 0x10FFFF:
             return ref
+    import html  # only when there is an entity to decode
+
     return html.unescape(ref)
 
 
@@ -60,7 +61,7 @@ def fix_mojibake(text: str) -> str:
     return mojibake.fix_mojibake(text)
 
 
-DOUBLE_ESCAPED = re.compile(rf"&amp;(?=(?:{ENTITY.pattern[1:]}))")
+DOUBLE_ESCAPED = lazyre.compile(rf"&amp;(?=(?:{ENTITY.pattern[1:]}))")
 
 
 def unescape_double_escaped(text: str) -> str:
@@ -90,7 +91,7 @@ FIXES = {
 MARKUP_FIXES = {**FIXES, "entities": unescape_double_escaped}
 
 # What is not text in a page: comments, scripts and styles with their content, and tags.
-MARKUP = re.compile(
+MARKUP = lazyre.compile(
     r"<!--.*?(?:-->|$)|<(script|style|textarea)\b[^>]*>.*?(?:</\1\s*>|$)|<[!?/A-Za-z][^>]*>?", re.S | re.I
 )
 

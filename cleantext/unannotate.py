@@ -8,8 +8,7 @@ character.
 
 from __future__ import annotations
 
-import re
-
+from . import lazyre
 from .options import Option
 
 OPTIONS: tuple[Option, ...] = ()
@@ -29,12 +28,12 @@ OPEN, CLOSE = r"[(（]", r"[)）]"
 SEP = r"[ \u3000'’]?"
 
 # Bracketed pinyin or zhuyin, one to four syllables, right after a Han character.
-BRACKETED = re.compile(
+BRACKETED = lazyre.compile(
     rf"(?<={HAN}){OPEN}\s*(?:{SYLLABLE}(?:{SEP}{SYLLABLE}){{0,3}}|{ZHUYIN}(?:{SEP}{ZHUYIN}){{0,3}})\s*{CLOSE}"
 )
 # Bare zhuyin right after a Han character, as copied from ruby text without brackets. Only a
 # syllable with a tone mark counts, so that text about the letters themselves (ㄅㄆㄇ) stays.
-BARE_ZHUYIN = re.compile(rf"(?<={HAN})(?:˙{BOPOMOFO_LETTER}{{1,4}}|{BOPOMOFO_LETTER}{{1,4}}[ˊˇˋ])")
+BARE_ZHUYIN = lazyre.compile(rf"(?<={HAN})(?:˙{BOPOMOFO_LETTER}{{1,4}}|{BOPOMOFO_LETTER}{{1,4}}[ˊˇˋ])")
 
 
 def unannotate(text: str) -> str:
@@ -45,4 +44,13 @@ def unannotate(text: str) -> str:
     >>> unannotate("來（ㄌㄞˊ）源，中国(zhōng guó)")
     '來源，中国'
     """
-    return BARE_ZHUYIN.sub("", BRACKETED.sub("", text))
+    # Each pattern needs a bracket or a zhuyin letter; most text has neither, and then
+    # neither pattern has to be compiled.
+    if "(" in text or "（" in text:
+        text = BRACKETED.sub("", text)
+    if _BOPOMOFO.search(text):
+        text = BARE_ZHUYIN.sub("", text)
+    return text
+
+
+_BOPOMOFO = lazyre.compile(BOPOMOFO_LETTER)

@@ -22,6 +22,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cache
 
+from . import lazyre
+
 # The narrowest wrap width taken for wrapping (columns; 15 Han characters). Verse lines
 # (five or seven characters plus punctuation) and list items are narrower.
 MIN_WRAP_COLUMNS = 30
@@ -35,13 +37,13 @@ MAX_TOO_WIDE_SHARE = 0.1  # of the full lines
 RAGGED_SHARE = 0.3  # of the full lines stopping short of the width: a word wrapper
 MIN_MID_SENTENCE_SHARE = 0.5  # of the full lines
 
-INDENT = re.compile(r"^[ \t\u3000\u00a0]*")
+INDENT = lazyre.compile(r"^[ \t\u3000\u00a0]*")
 # A line ending with one of these ends a sentence (closing quotes and brackets may follow).
-SENTENCE_END = re.compile(r"[。！？!?…．.；;][”’」』）)\]】》\"']*$")
+SENTENCE_END = lazyre.compile(r"[。！？!?…．.；;][”’」』）)\]】》\"']*$")
 # Marks that may not begin a line (Chinese line-breaking rules): a line that starts with one
 # of them was broken by a wrapping tool, not by the writer.
 NO_LINE_START = set("，。、；：？！）」』】》”’…,.;:!?)")
-LIST_ITEM = re.compile(
+LIST_ITEM = lazyre.compile(
     r"^(?:[-*+•·●○■□◆◇▪►▶※]\s*"
     r"|\d{1,3}[.．、)）](?!\d)"
     r"|\d{1,3}\s"  # a numbered table row: 1 传统技艺 青溪竹编技艺
@@ -51,9 +53,9 @@ LIST_ITEM = re.compile(
     r"|第[一二三四五六七八九十百零〇\d]{1,4}[章节条款部分篇回卷]"
     r")"
 )
-LATIN_END = re.compile(r"[A-Za-z0-9,.;:!?%)\]\"'’”-]$")
-LATIN_START = re.compile(r"^[A-Za-z0-9(\[\"'‘“]")
-FIRST_WORD = re.compile(r"^(?:[A-Za-z0-9_'’.-]+|.[，。、；：？！）」』】》”’…]*)")
+LATIN_END = lazyre.compile(r"[A-Za-z0-9,.;:!?%)\]\"'’”-]$")
+LATIN_START = lazyre.compile(r"^[A-Za-z0-9(\[\"'‘“]")
+FIRST_WORD = lazyre.compile(r"^(?:[A-Za-z0-9_'’.-]+|.[，。、；：？！）」』】》”’…]*)")
 
 
 def columns(text: str) -> int:
