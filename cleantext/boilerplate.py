@@ -39,7 +39,7 @@ LIST_HEADERS = frozenset(
     今日推荐 编辑推荐 最新文章 最新新闻 最新资讯 最新评论 最新动态 图片新闻 视频推荐 排行榜 新闻排行榜 阅读排行
     点击排行 一周排行 友情链接 比分直播 积分榜 网友评论 评论 我要评论 发表评论 更多 看更多 查看更多 更多新闻
     更多比分 开放时间 参观须知 参考资料 相关阅读推荐 往期回顾 往期推荐 专题推荐 今日焦点 焦点新闻 今日关注 焦点图片
-    新闻排行 热门排行 今日热点 专题报道""".split()
+    新闻排行 热门排行 今日热点 专题报道 回复线索 相关帖子 相关主题""".split()
 )
 
 # Labels of article metadata lines (each label followed by a colon): source, time, counters, editor.

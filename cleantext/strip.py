@@ -349,7 +349,7 @@ RULES: tuple[Rule, ...] = (
     Rule("posted-on", _pattern(r"^(?:Posted on|Posted by|Published on|Filed under|Category:|Tags:)", flags=re.I),
          "blog post metadata", "meta"),
     Rule("resolution", _pattern(r"分辨率|解析度|浏览器.{0,10}(?:浏览|访问)|无障碍检测|建议使用.{0,10}(?:IE|浏览器|Chrome)"
-                                r"|您是本站第|位访问者|访问人次", max_len=45),
+                                r"|您是本(?:站|文|页|帖)的?第\s*\d*|位访问者|个(?:阅览|访问|浏览)者|访问人次", max_len=45),
          "browser advice or visitor counter footer", "footer", beats_prose=True),
     Rule("pager", _pattern(r"^(?:\d+\s*){2,}(?:下一页|尾页|末页|>>|›|»)?\s*$|^(?:首页|上一页)\s*(?:\d+\s*)+"
                            r"|^共\s*\d+\s*页|^第\s*\d+\s*页\s*/\s*共\s*\d+\s*页"), "page splitter (1 2 3 下一页)", "footer"),

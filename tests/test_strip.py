@@ -14,6 +14,8 @@ REMOVED = [
     ("版权所有:中共宝鸡市直属机关工作委员会  备案号:陕ICP备17009852号-1", "copyright"),
     ("Copyright © 2024 example.com All Rights Reserved", "copyright"),
     ("京ICP备12345678号", "icp"),
+    ("您是本文第 154 个阅览者", "resolution"),
+    ("| 回复线索：", "list-header"),
 ]
 
 KEPT = [
