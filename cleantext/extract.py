@@ -167,10 +167,22 @@ def _is_teaser_list(tag) -> bool:
     return teasers >= 3 and teasers * 5 >= len(children) * 3
 
 
-def _soup(markup: str):
-    from bs4 import BeautifulSoup, Comment
+def parse_page(markup: str):
+    """A BeautifulSoup tree of a page. XHTML pages (<?xml ...?> first) are parsed as HTML on
+    purpose, so bs4's warning that suggests an XML parser is silenced: it is noise on stderr."""
+    import warnings
 
-    soup = BeautifulSoup(markup, _parser())
+    from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+        return BeautifulSoup(markup, _parser())
+
+
+def _soup(markup: str):
+    from bs4 import Comment
+
+    soup = parse_page(markup)
     for tag in soup.find_all(DROP_TAGS):
         tag.decompose()
     for tag in soup.find_all(_drop_named):

@@ -29,12 +29,10 @@ LINE_FIELDS = (
 
 
 def _from_markup(markup: str) -> dict[str, str]:
-    from bs4 import BeautifulSoup
-
-    from .extract import _parser
+    from .extract import parse_page
 
     found: dict[str, str] = {}
-    soup = BeautifulSoup(markup, _parser())
+    soup = parse_page(markup)
     tags = {}
     for tag in soup.find_all("meta"):
         name = (tag.get("property") or tag.get("name") or tag.get("itemprop") or "").strip().lower()

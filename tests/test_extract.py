@@ -90,3 +90,12 @@ def test_reference_list_and_comments_beside_the_headline_are_dropped():
     assert extract(page) == (
         "条目的标题文字\n条目的正文，第一段，讲清楚了事情的来龙去脉。\n条目的正文，第二段，补充了一些细节和数字。"
     )
+
+
+def test_xhtml_page_parses_without_a_warning_on_stderr():
+    import warnings
+
+    page = '<?xml version="1.0" encoding="utf-8"?><html><body><p>正文内容在这里。</p></body></html>'
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert extract(page) == "正文内容在这里。"
