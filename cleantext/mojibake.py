@@ -396,6 +396,8 @@ def find_repairs(text: str) -> list[Repair]:
     reading is weak on its own (one short word) is repaired when the line's strongest kind
     of damage reads it better too.
     """
+    if "?" not in text and "\ufffd" not in text:
+        return _repairs_at_suspicious_runs(text)
     repairs = []
     line_start = 0
     # Only LF ends a line: str.splitlines would also split at U+0085, a byte of latin-1 mojibake.
@@ -403,6 +405,23 @@ def find_repairs(text: str) -> list[Repair]:
         line += "\n"
         repairs.extend(_line_repairs(text, line_start, min(len(text), line_start + len(line))))
         line_start += len(line)
+    return repairs
+
+
+def _repairs_at_suspicious_runs(text: str) -> list[Repair]:
+    """find_repairs for a text without lost-byte marks, so without out-of-step runs: only a
+    line holding a suspicious run can get a vote, so only those lines are looked at. One scan
+    of the whole text finds them (a run never crosses a line end: the runs are the same as
+    line by line)."""
+    repairs = []
+    done = -1  # the end of the last line looked at
+    for match in RUN.finditer(text):
+        if match.start() < done or not _suspicious(match.group(0)):
+            continue
+        start = text.rfind("\n", 0, match.start()) + 1
+        newline = text.find("\n", match.end())
+        done = len(text) if newline < 0 else newline + 1
+        repairs.extend(_line_repairs(text, start, done))
     return repairs
 
 
