@@ -25,9 +25,12 @@ def directory() -> str:
 
 def path_for(name: str, key: bytes) -> str:
     """The cache file for table ``name`` built from ``key`` (the bytes it depends on)."""
-    import hashlib
+    try:
+        from _blake2 import blake2b  # what hashlib serves, without loading OpenSSL (2 ms at start)
+    except ImportError:
+        from hashlib import blake2b
 
-    return os.path.join(directory(), f"{name}-{hashlib.sha256(key).hexdigest()[:16]}.marshal")
+    return os.path.join(directory(), f"{name}-{blake2b(key, digest_size=8).hexdigest()}.marshal")
 
 
 def load(name: str, key: bytes, build: Callable[[], Any], *, enabled: bool = True) -> Any:

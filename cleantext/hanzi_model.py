@@ -295,9 +295,12 @@ def _parse(data: bytes) -> dict[str, dict]:
 
 
 def _simplified_path() -> str:
-    import opencc
+    from importlib.util import find_spec
 
-    return os.path.join(os.path.dirname(opencc.__file__), "dictionary", "TSCharacters.txt")
+    # Found, not imported: the package's import costs more than reading the table.
+    spec = find_spec("opencc")
+    origin = spec.origin if spec is not None and spec.origin else ""
+    return os.path.join(os.path.dirname(origin), "dictionary", "TSCharacters.txt")
 
 
 def _simplified_source() -> bytes:
