@@ -164,6 +164,9 @@ class CharModel:
         >>> model().best([["中"], list("闻文问"), ["化"]])
         '中文化'
         """
+        if all(len(options) == 1 for options in lattice):
+            # One path: the scores below could only ever pick it.
+            return "".join(options[0] for options in lattice)
         # state: last character -> (score, string)
         states: dict[str | None, tuple[float, str]] = {left: (0.0, "")}
         for options in lattice:

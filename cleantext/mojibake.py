@@ -347,7 +347,7 @@ class Reading:
 def readings(run: str, left: str | None = None, right: str | None = None, depth: int = 0) -> list[Reading]:
     """Every reversal of a wrong decode that reads better than ``run``, best first."""
     m = model()
-    before = m.score(run, left, right)
+    before = None  # scored when a candidate needs it: most suspicious runs have none
     found = []
     for kind, lattice in _candidates(run):
         text = m.best(same_script(lattice, (left or "") + (right or "")), left, right)
@@ -366,6 +366,8 @@ def readings(run: str, left: str | None = None, right: str | None = None, depth:
         han = [m.logp(None, ch) for ch in text if is_han(ch)]
         if han and -sum(han) / len(han) > MAX_CHAR_COST:
             continue
+        if before is None:
+            before = m.score(run, left, right)
         gain = after - before
         if gain <= 0:
             continue
@@ -396,30 +398,20 @@ def find_repairs(text: str) -> list[Repair]:
     reading is weak on its own (one short word) is repaired when the line's strongest kind
     of damage reads it better too.
     """
-    if "?" not in text and "\ufffd" not in text:
-        return _repairs_at_suspicious_runs(text)
-    repairs = []
-    line_start = 0
-    # Only LF ends a line: str.splitlines would also split at U+0085, a byte of latin-1 mojibake.
-    for line in text.split("\n"):
-        line += "\n"
-        repairs.extend(_line_repairs(text, line_start, min(len(text), line_start + len(line))))
-        line_start += len(line)
-    return repairs
-
-
-def _repairs_at_suspicious_runs(text: str) -> list[Repair]:
-    """find_repairs for a text without lost-byte marks, so without out-of-step runs: only a
-    line holding a suspicious run can get a vote, so only those lines are looked at. One scan
-    of the whole text finds them (a run never crosses a line end: the runs are the same as
-    line by line)."""
+    # A line gets a vote only from a suspicious run or an out-of-step run (which needs a
+    # lost-byte mark): one scan of the whole text finds them, and only their lines are looked
+    # at. Neither kind of run crosses a line end, so they are the runs found line by line.
+    found = [m.start() for m in RUN.finditer(text) if _suspicious(m.group(0))]
+    if "?" in text or "\ufffd" in text:
+        found = sorted(found + [m.start() for m in OUT_OF_STEP_RUN.finditer(text)])
     repairs = []
     done = -1  # the end of the last line looked at
-    for match in RUN.finditer(text):
-        if match.start() < done or not _suspicious(match.group(0)):
+    for position in found:
+        if position < done:
             continue
-        start = text.rfind("\n", 0, match.start()) + 1
-        newline = text.find("\n", match.end())
+        # Only LF ends a line: str.splitlines would also split at U+0085, a byte of latin-1 mojibake.
+        start = text.rfind("\n", 0, position) + 1
+        newline = text.find("\n", position)
         done = len(text) if newline < 0 else newline + 1
         repairs.extend(_line_repairs(text, start, done))
     return repairs
