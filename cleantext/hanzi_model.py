@@ -48,6 +48,7 @@ BIGRAM_WEIGHT = 0.9
 # whether or not the text ends with a newline (repair, and so clean, stays idempotent).
 TEXT_EDGE = "\n"
 AVERAGE_END_SHARE = 0.45  # a word ends after about this share of characters in running text
+PAIR_CACHE_SIZE = 1 << 18  # remembered logp pairs (a few MB at most)
 NUMERAL = "0"  # the model's key for the numeral class (see scripts/build_char_model.py)
 DIGITS = "0123456789"  # ASCII only: a full-width digit next to an ASCII one is not text
 
@@ -78,6 +79,7 @@ class CharModel:
     log_total: float = 0.0
     log_starts: float = 0.0
     _cache: dict[str, float] = field(default_factory=dict, repr=False)
+    _pair_cache: dict[tuple[str, str], float] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.log_total = math.log2(sum(2 ** (q / 2) for q in self.unigram.values()))
@@ -133,9 +135,19 @@ class CharModel:
         by how often a word ends at ``prev``; a Han character after a word end is scored by
         how often words start with it.
         """
-        base = self.prior(ch)
         if prev is None:
-            return base
+            return self.prior(ch)
+        # The same pairs come up again and again while candidates are scored: remember them.
+        pair = (prev, ch)
+        cached = self._pair_cache.get(pair)
+        if cached is None:
+            if len(self._pair_cache) >= PAIR_CACHE_SIZE:
+                self._pair_cache.clear()
+            cached = self._pair_cache[pair] = self._logp(prev, ch)
+        return cached
+
+    def _logp(self, prev: str, ch: str) -> float:
+        base = self.prior(ch)
         a, b = self._key(prev), self._key(ch)
         if a not in self.unigram:
             return base + PUNCTUATION_PAIRS.get(prev + ch, 0.0)
