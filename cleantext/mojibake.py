@@ -22,12 +22,15 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import accumulate
 
 from . import lazyre
 from .hanzi_model import TEXT_EDGE, is_damage, is_han, model, priors
 from .lost_chars import LOST_WITH_PINYIN, annotated_lattice
 
 UNKNOWN = -1  # a byte that a lossy decode replaced
+# Runs of the characters hanzi_model.is_han accepts (counted with a regex, not per character).
+HAN_RUN = lazyre.compile("[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
 LOST = "\ufffd?"  # what a lost byte turns into
 
 # Characters a run of damaged text is made of: anything but ASCII, plus the ? that a
@@ -109,6 +112,12 @@ def _encode(run: str, to_bytes: Callable[[str], bytes | None]) -> list[int] | No
 
 def _encode_with_offsets(run: str, to_bytes: Callable[[str], bytes | None]) -> tuple[list[int], list[int]] | None:
     """The bytes of ``run`` and the byte offset where each character starts."""
+    if run and "?" not in run and "\ufffd" not in run:
+        # No lost-byte mark: the characters' bytes joined, without a Python step per byte.
+        pieces = list(map(to_bytes, run))
+        if None in pieces:
+            return None
+        return list(b"".join(pieces)), list(accumulate(map(len, pieces[:-1]), initial=0))
     out: list[int] = []
     offsets: list[int] = []
     for ch in run:
@@ -266,7 +275,7 @@ class Kind:
         """Candidates per position; an unreadable incomplete tail stays as it was."""
         if len(run) < self.min_run:
             return None
-        if self.han_run and sum(map(is_han, run)) * 2 < len(run):
+        if self.han_run and sum(map(len, HAN_RUN.findall(run))) * 2 < len(run):
             return None  # symbols and box drawing between codecs are not damage
         encoded = _encode_with_offsets(run, self.to_bytes)
         if encoded is None or encoded[0].count(UNKNOWN) > MAX_UNKNOWNS:
