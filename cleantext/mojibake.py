@@ -112,24 +112,23 @@ def _encode(run: str, to_bytes: Callable[[str], bytes | None]) -> list[int] | No
 
 def _encode_with_offsets(run: str, to_bytes: Callable[[str], bytes | None]) -> tuple[list[int], list[int]] | None:
     """The bytes of ``run`` and the byte offset where each character starts."""
-    if run and "?" not in run and "\ufffd" not in run:
-        # No lost-byte mark: the characters' bytes joined, without a Python step per byte.
-        pieces = list(map(to_bytes, run))
-        if None in pieces:
-            return None
-        return list(b"".join(pieces)), list(accumulate(map(len, pieces[:-1]), initial=0))
-    out: list[int] = []
-    offsets: list[int] = []
-    for ch in run:
-        offsets.append(len(out))
-        if ch in LOST:
-            out.append(UNKNOWN)
-            continue
-        data = to_bytes(ch)
-        if data is None:
-            return None
-        out.extend(data)
-    return out, offsets
+    if not run:
+        return [], []
+    # The characters' bytes joined, without a Python step per byte. A lost-byte mark is read
+    # as "?" (one byte in every codec here) and its byte then becomes UNKNOWN.
+    probe = run.replace("\ufffd", "?")
+    if None in map(to_bytes, probe):  # stops at the first character the codec lacks
+        return None
+    pieces = list(map(to_bytes, probe))
+    lost = [m.start() for m in LOST_CHAR.finditer(run)]
+    offsets = list(accumulate(map(len, pieces[:-1]), initial=0))
+    data = list(b"".join(pieces))
+    for i in lost:
+        data[offsets[i]] = UNKNOWN
+    return data, offsets
+
+
+LOST_CHAR = lazyre.compile("[?\ufffd]")  # a character of LOST
 
 
 # --- reading bytes right, with unknowns -----------------------------------------------------
