@@ -16,7 +16,15 @@ from functools import lru_cache
 
 from . import lazyre, unwrap
 from .options import Option
-from .punctuation import chinese_punctuation, curly_quotes, half_width_letters, half_width_symbols
+from .punctuation import (
+    HALF_WIDTH_SOURCES,
+    PUNCTUATION_SOURCES,
+    SYMBOLS_INSIDE_RUNS,
+    chinese_punctuation,
+    curly_quotes,
+    half_width_letters,
+    half_width_symbols,
+)
 
 OPTIONS: tuple[Option, ...] = (
     Option(
@@ -27,6 +35,7 @@ OPTIONS: tuple[Option, ...] = (
     ),
 )
 
+BLANKS = " \t\u3000\u00a0"  # what trim_lines and collapse_spaces act on
 LINE_ENDS = lazyre.compile(r"\r\n?|[\u2028\u2029\x85\x0b\x0c]")
 # Zero-width characters, an inner BOM, soft hyphen, and C0/C1 controls other than \t and \n.
 INVISIBLE = lazyre.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
@@ -120,11 +129,24 @@ def settle_line(line: str) -> str:
     >>> settle_line("\\u3000\\u3000共ＡＢ１２项,见下")
     '共AB12项，见下'
     """
-    start = next(i for i, rule in enumerate(RULES) if rule.function is join_hard_wraps) + 1
-    for rule in RULES[start:]:
-        if rule.option is None and rule.name != "blank-lines":
-            line = rule.function(line)
+    rules, acted_on = _settling_rules()
+    if acted_on is not None and not acted_on.search(line):
+        return line  # none of the rules has anything to act on: each leaves the line as it is
+    for rule in rules:
+        line = rule.function(line)
     return line
+
+
+@lru_cache(maxsize=1)
+def _settling_rules() -> tuple[tuple[Rule, ...], re.Pattern[str] | None]:
+    """The rules settle_line runs, and a pattern of the characters at least one of them needs
+    (None when a rule does not say what it acts on)."""
+    start = next(i for i, rule in enumerate(RULES) if rule.function is join_hard_wraps) + 1
+    rules = tuple(rule for rule in RULES[start:] if rule.option is None and rule.name != "blank-lines")
+    if not all(rule.acts_on for rule in rules):
+        return rules, None
+    chars = sorted(set("".join(rule.acts_on for rule in rules)))
+    return rules, re.compile("[" + "".join(map(re.escape, chars)) + "]")
 
 
 @dataclass(frozen=True)
@@ -134,6 +156,8 @@ class Rule:
     name: str
     function: Callable[[str], str]
     option: str | None = None
+    # Characters the rule acts on: a text with none of them comes out unchanged ("": not said).
+    acts_on: str = ""
 
 
 # In order. Hard wraps are joined while the indentation and the original widths are still
@@ -144,12 +168,12 @@ RULES: tuple[Rule, ...] = (
     Rule("invisible", remove_invisible),
     Rule("nfc", compose),
     Rule("hard-wraps", join_hard_wraps),
-    Rule("trim", trim_lines),
-    Rule("caption-pointers", drop_caption_pointers),
-    Rule("width", half_width_letters),
-    Rule("spaces", collapse_spaces),
-    Rule("punctuation", chinese_punctuation),
-    Rule("symbols", half_width_symbols),
+    Rule("trim", trim_lines, acts_on=BLANKS),
+    Rule("caption-pointers", drop_caption_pointers, acts_on=CAPTION_POINTERS),
+    Rule("width", half_width_letters, acts_on=HALF_WIDTH_SOURCES),
+    Rule("spaces", collapse_spaces, acts_on=BLANKS),
+    Rule("punctuation", chinese_punctuation, acts_on=PUNCTUATION_SOURCES),
+    Rule("symbols", half_width_symbols, acts_on=SYMBOLS_INSIDE_RUNS),
     Rule("quotes", curly_quotes, option="curly_quotes"),
     Rule("blank-lines", collapse_blank_lines),
 )

@@ -128,7 +128,8 @@ _HALF_WIDTH = {
     **{cp: cp - 0xFEE0 for cp in range(0xFF41, 0xFF5B)},
     0x3000: 0x20,
 }
-_TO_HALF_WIDTH = lazyre.compile("[" + "".join(map(chr, _HALF_WIDTH)) + "]")
+HALF_WIDTH_SOURCES = "".join(map(chr, _HALF_WIDTH))  # what half_width_letters acts on
+_TO_HALF_WIDTH = lazyre.compile(f"[{HALF_WIDTH_SOURCES}]")
 
 
 def half_width_symbols(text: str) -> str:
@@ -252,7 +253,8 @@ def chinese_punctuation(text: str) -> str:
 
 # A line with none of these is left as it is by every part of _chinese_punctuation_line: ASCII
 # marks to turn, an ASCII bracket of a pair to turn, or a blank to drop.
-_MAY_PUNCTUATE = lazyre.compile(r"[ \t,:;!?()]")
+PUNCTUATION_SOURCES = " \t,:;!?()"  # what chinese_punctuation acts on
+_MAY_PUNCTUATE = lazyre.compile(f"[{re.escape(PUNCTUATION_SOURCES)}]")
 
 
 STRAIGHT_QUOTED = lazyre.compile(r'"([^"\n]*)"')
