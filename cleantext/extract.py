@@ -19,6 +19,7 @@ DROP_TAGS = (
     # Ruby annotations (pinyin or zhuyin over characters) and their fallback brackets.
     "rt", "rp",
 )
+DROP_TAG_SET = frozenset(DROP_TAGS)
 
 # Elements that start a new line.
 BLOCK_TAGS = frozenset(
@@ -179,21 +180,59 @@ def parse_page(markup: str):
         return BeautifulSoup(markup, _parser())
 
 
+HEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))  # the headings _is_teaser looks for
+TEASER_LIST_TAGS = frozenset(("ul", "ol", "div", "section"))
+
+
+def _with_heading_below(tags) -> set[int]:
+    """ids of the tags that hold an h2..h6 somewhere below them: only such a child can be a
+    teaser, so a list with fewer than three of them is no teaser list (a cheap test first)."""
+    marked: set[int] = set()
+    for tag in tags:
+        if tag.name in HEADINGS:
+            parent = tag.parent
+            while parent is not None and id(parent) not in marked:
+                marked.add(id(parent))
+                parent = parent.parent
+    return marked
+
+
+def _removed(tag) -> bool:
+    """Whether ``tag`` was decomposed. bs4's ``Tag.decomposed`` looks up a missing attribute on a
+    live tag, which bs4 turns into a search of the tag's subtree (``tag.find``): too slow per tag."""
+    return vars(tag).get("_decomposed", False)
+
+
 def _soup(markup: str):
-    from bs4 import Comment
+    """The parsed page without the elements that are never main text.
+
+    One walk lists the tags; each pass then looks at them in document order and skips what an
+    earlier decision already removed (a tag's tests look only at the tag and what is below it,
+    so deciding an outer tag first gives what deciding all of them first did).
+    """
+    from bs4 import Comment, Tag
 
     soup = parse_page(markup)
-    for tag in soup.find_all(DROP_TAGS):
-        tag.decompose()
-    for tag in soup.find_all(_drop_named):
-        tag.decompose()
-    for tag in soup.find_all(_is_teaser_list):
-        if not getattr(tag, "decomposed", False):
+    tags = [el for el in soup.descendants if isinstance(el, Tag)]
+    for tag in tags:
+        if not _removed(tag) and (tag.name in DROP_TAG_SET or _drop_named(tag)):
             tag.decompose()
-    for tag in soup.find_all(DROP_WHEN_SMALL):
-        if len(tag.get_text(strip=True)) < SMALL_TEXT and not tag.find(["h1", "h2"]):
+    tags = [tag for tag in tags if not _removed(tag)]
+    with_heading = _with_heading_below(tags)
+    for tag in tags:
+        if (
+            tag.name in TEASER_LIST_TAGS and not _removed(tag)
+            and sum(id(c) in with_heading for c in tag.find_all(True, recursive=False)) >= 3
+            and _is_teaser_list(tag)
+        ):
             tag.decompose()
-    for comment in soup.find_all(string=lambda s: isinstance(s, Comment)):
+    for tag in tags:
+        if (
+            tag.name in DROP_WHEN_SMALL and not _removed(tag)
+            and len(tag.get_text(strip=True)) < SMALL_TEXT and not tag.find(["h1", "h2"])
+        ):
+            tag.decompose()
+    for comment in [s for s in soup.descendants if isinstance(s, Comment)]:
         comment.extract()
     return soup
 
@@ -233,24 +272,27 @@ def _own_blocks(root):
 
     out = []
 
-    def walk(node, owner, acc):
+    # ``link`` is the nearest <a> at or above ``node`` (what find_parent("a") gives its strings),
+    # carried down the walk instead of searched for again from every string.
+    def walk(node, owner, acc, link):
         for child in node.children:
             if isinstance(child, NavigableString):
                 acc[0].append(str(child))
-                if child.find_parent("a") is not None and child.find_parent("a") is not owner:
+                if link is not None and link is not owner:
                     acc[1].append(str(child))
                 continue
             if not isinstance(child, Tag):
                 continue
+            child_link = child if child.name == "a" else link
             if child.name in BLOCK_TAGS or child.name in CELL_TAGS:
                 inner = ([], [])
-                walk(child, child, inner)
+                walk(child, child, inner, child_link)
                 out.append((child, "".join(inner[0]), "".join(inner[1])))
             else:
-                walk(child, owner, acc)
+                walk(child, owner, acc, child_link)
 
     top = ([], [])
-    walk(root, root, top)
+    walk(root, root, top, root if root.name == "a" else root.find_parent("a"))
     out.append((root, "".join(top[0]), "".join(top[1])))
     return out
 
@@ -337,7 +379,7 @@ def _drop_chrome_beside(wide, main) -> None:
     """Drop the chrome-named blocks (comments, share bar, related list) that widening ``main``
     to ``wide`` brought in; the headline and ``main`` itself stay."""
     for tag in wide.find_all(lambda t: CHROME_NAMES.search(_names(t)) is not None):
-        if getattr(tag, "decomposed", False) or tag is main or main in tag.parents:
+        if _removed(tag) or tag is main or main in tag.parents:
             continue
         if tag.name in ("h1",) or tag.find("h1") is not None or tag in main.parents:
             continue
@@ -376,7 +418,7 @@ def _title_before(main, page_title: str) -> str | None:
 def _prune_link_lists(main) -> None:
     """Inside the article, drop lists and tables that are mostly links (related-article lists)."""
     for tag in main.find_all(["ul", "ol", "table", "div", "dl"]):
-        if tag.decomposed if hasattr(tag, "decomposed") else False:
+        if _removed(tag):
             continue
         text = tag.get_text("", strip=True)
         links = "".join(a.get_text("", strip=True) for a in tag.find_all("a"))
