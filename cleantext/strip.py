@@ -18,9 +18,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from . import boilerplate as words
+from . import lazyre
+from .convert import convert
+from .normalize import join_hard_wraps, remove_invisible
 from .options import Option
+from .unannotate import unannotate
 
 OPTIONS: tuple[Option, ...] = (
     Option("corpus", "A folder of documents from the same site: lines that recur in many of them are chrome.",
@@ -32,15 +37,17 @@ OPTIONS: tuple[Option, ...] = (
 KEEP = "kept"
 REMOVE = "removed"
 
-HAN_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
-CLAUSE_PUNCT = re.compile(r"[，。；！？、]")
-SENTENCE_PUNCT = re.compile(r"[。！？!?]")
-QUOTED = re.compile(r"“[^”]*”|「[^」]*」|『[^』]*』|‘[^’]*’|\"[^\"]*\"")
-TOKEN_SPLIT = re.compile(r"[\s|｜•·‧/／【】\[\]]+")
+WHITE_SPACE = lazyre.compile(r"\s+")
+HAN_CHAR = lazyre.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+CLAUSE_PUNCT = lazyre.compile(r"[，。；！？、]")
+SENTENCE_PUNCT = lazyre.compile(r"[。！？!?]")
+QUOTED = lazyre.compile(r"“[^”]*”|「[^」]*」|『[^』]*』|‘[^’]*’|\"[^\"]*\"")
+TOKEN_SPLIT = lazyre.compile(r"[\s|｜•·‧/／【】\[\]]+")
 # Item separators of a one-line menu: |, bullets, two or more spaces, an ideographic space, " - ".
 # Image placeholders of text dumps ([news_8.gif]) separate menu items too.
-ITEM_SPLIT = re.compile(r"\s*[|｜•·‧]\s*|\s{2,}|\u3000+|\s+[-/»]\s*|\s*\[[^\]]{1,40}\.(?:gif|jpe?g|png)\]\s*", re.I)
-CRUMB_SPLIT = re.compile(r"\s*(?:>>|>|»|›|→|＞|-&gt;)\s*")
+ITEM_SPLIT = lazyre.compile(r"\s*[|｜•·‧]\s*|\s{2,}|\u3000+|\s+[-/»]\s*|\s*\[[^\]]{1,40}\.(?:gif|jpe?g|png)\]\s*", re.I)
+CRUMB_SPLIT = lazyre.compile(r"\s*(?:>>|>|»|›|→|＞|-&gt;)\s*")
+LATIN_LETTER = lazyre.compile(r"[A-Za-z]")
 
 
 @dataclass
@@ -55,21 +62,21 @@ class Line:
     sentence: bool = field(init=False)  # contains a sentence end
 
     def __post_init__(self) -> None:
-        self.compact = re.sub(r"\s+", "", self.key)
+        self.compact = WHITE_SPACE.sub("", self.key)
         self.han = len(HAN_CHAR.findall(self.key))
-        clauses = len(CLAUSE_PUNCT.findall(self.key))
-        self.strong = self.han >= 15 and (clauses >= 2 or bool(SENTENCE_PUNCT.search(self.key)))
         self.sentence = bool(SENTENCE_PUNCT.search(self.key))
+        self.strong = self.han >= 15 and (self.sentence or len(CLAUSE_PUNCT.findall(self.key)) >= 2)
 
-    @property
+    # Several rules look at these; each is worked out once per line.
+    @cached_property
     def unquoted(self) -> str:
         return QUOTED.sub("", self.key)
 
-    @property
+    @cached_property
     def tokens(self) -> list[str]:
         return [t for t in TOKEN_SPLIT.split(self.key) if t]
 
-    @property
+    @cached_property
     def items(self) -> list[str]:
         return [t.strip() for t in ITEM_SPLIT.split(self.key) if t.strip()]
 
@@ -91,7 +98,7 @@ class Rule:
 
 
 def _pattern(regex: str, on: str = "key", flags: int = 0, max_len: int | None = None) -> Callable[[Line], bool]:
-    compiled = re.compile(regex, flags)
+    compiled = lazyre.compile(regex, flags)
 
     def test(line: Line) -> bool:
         if max_len is not None and len(line.compact) > max_len:
@@ -107,13 +114,13 @@ def _alternation(labels) -> str:
 
 LABEL_OPEN = r"^[\[【（(〔]?\s*"
 COLON = r"\s*[:：]"
-META_LABEL = re.compile(LABEL_OPEN + rf"(?:{_alternation(words.META_LABELS)}){COLON}")
-ANY_LABEL = re.compile(rf"(?:^|(?<=[\s|｜,，;；]))(?:{_alternation((*words.META_LABELS, *words.EDITOR_LABELS, '作者', '时间', '日期'))}){COLON}")
-TABLE_LABEL = re.compile(rf"(?:{_alternation((*words.META_LABELS, '标题', '名称'))}){COLON}")
-FOOTER_LABEL = re.compile(rf"(?:{_alternation(words.FOOTER_LABELS)}){COLON}")
+META_LABEL = lazyre.compile(LABEL_OPEN + rf"(?:{_alternation(words.META_LABELS)}){COLON}")
+ANY_LABEL = lazyre.compile(rf"(?:^|(?<=[\s|｜,，;；]))(?:{_alternation((*words.META_LABELS, *words.EDITOR_LABELS, '作者', '时间', '日期'))}){COLON}")
+TABLE_LABEL = lazyre.compile(rf"(?:{_alternation((*words.META_LABELS, '标题', '名称'))}){COLON}")
+FOOTER_LABEL = lazyre.compile(rf"(?:{_alternation(words.FOOTER_LABELS)}){COLON}")
 DATE = r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
 CLOCK = r"\d{1,2}\s*[:：时]\s*\d{2}"
-COUNTER = re.compile(
+COUNTER = lazyre.compile(
     rf"(?:{_alternation(words.COUNTER_WORDS)})\s*[:：]?\s*[(（]?\s*\d[\d,.]*\s*[万千kKwW]?\s*[)）]?\s*(?:次|人|条)?"
     r"|\d[\d,.]*\s*[万千]?\s*(?:人参与|条评论|次阅读|次浏览|人阅读|人看过|次播放|Comments?)"
     r"|已有\s*\d+\s*条评论|共\s*\d+\s*人参与"
@@ -166,13 +173,13 @@ def is_breadcrumb(line: Line) -> bool:
     parts = CRUMB_SPLIT.split(line.key)
     if len(parts) < 2 or any(not p or len(p) > 20 or "=" in p for p in parts) or line.sentence:
         return False
-    if not all(HAN_CHAR.search(p) or re.search(r"[A-Za-z]", p) for p in parts):
+    if not all(HAN_CHAR.search(p) or LATIN_LETTER.search(p) for p in parts):
         return False
     ends = parts[-1] in ("正文", "详情", "内容", "详细内容", "正文内容", "列表", "文章", "展览详情")
     return len(parts) >= 3 or ends or parts[0] in words.NAV_WORDS
 
 
-IMAGE_TOKEN = re.compile(r"^[^\s]{1,60}\.(?:gif|jpe?g|png|bmp)$", re.I)
+IMAGE_TOKEN = lazyre.compile(r"^[^\s]{1,60}\.(?:gif|jpe?g|png|bmp)$", re.I)
 
 
 def all_tokens_in(vocabulary: frozenset[str]) -> Callable[[Line], bool]:
@@ -190,15 +197,19 @@ def all_tokens_in(vocabulary: frozenset[str]) -> Callable[[Line], bool]:
     return test
 
 
+DIGIT = lazyre.compile(r"\d")  # every branch of COUNTER needs one: a cheap test first
+DATE_RE = lazyre.compile(DATE)
+
+
 def is_counter_line(line: Line) -> bool:
     """Only counters: 跟贴 1,208 参与 3.5万 / 已读(186) 未读(42) 回执.
 
     >>> is_counter_line(Line("", "跟贴 1,208  参与 3.5万"))
     True
     """
-    if not COUNTER.search(line.key) or line.strong:
+    if not DIGIT.search(line.key) or not COUNTER.search(line.key) or line.strong:
         return False
-    rest = [t for t in TOKEN_SPLIT.split(re.sub(DATE, " ", COUNTER.sub(" ", line.key))) if t.strip("，,:：")]
+    rest = [t for t in TOKEN_SPLIT.split(DATE_RE.sub(" ", COUNTER.sub(" ", line.key))) if t.strip("，,:：")]
     return all(t in words.WIDGET_WORDS for t in rest)
 
 
@@ -213,12 +224,19 @@ def is_meta_line(line: Line) -> bool:
     >>> is_meta_line(Line("", "来源：机械工程学院　作者：王丽　发布时间：2024-06-20"))
     True
     """
+    if ":" not in line.key and "：" not in line.key:
+        return False  # every label pattern ends with a colon
     if META_LABEL.search(line.key) or META_LABEL.search(line.compact):
         return True
     if "\t" in line.raw and TABLE_LABEL.search(line.compact):
         return True  # a row of the 索引号 / 发文机关 / 标题 metadata table of a government page
     labels = ANY_LABEL.findall(line.key)
-    return len(labels) >= 2 or (len(labels) == 1 and bool(re.search(DATE, line.key)) and line.han < 30)
+    return len(labels) >= 2 or (len(labels) == 1 and bool(DATE_RE.search(line.key)) and line.han < 30)
+
+
+COLON_CHAR = lazyre.compile(r"[:：]")
+COLON_THEN_TEXT = lazyre.compile(r"[:：].+")
+LEADING_DECORATION = lazyre.compile(r"^[^\w\u4e00-\u9fff]+")
 
 
 def is_list_header(line: Line) -> bool:
@@ -227,13 +245,17 @@ def is_list_header(line: Line) -> bool:
     >>> is_list_header(Line("", "▍延伸阅读：短视频“二创”的边界在哪里"))
     True
     """
-    head = re.split(r"[:：]", re.sub(r"^[^\w\u4e00-\u9fff]+", "", line.compact), maxsplit=1)[0]
+    head = COLON_CHAR.split(LEADING_DECORATION.sub("", line.compact), maxsplit=1)[0]
     return head.rstrip(">》»") in words.LIST_HEADERS
 
 
 def opens_list(line: Line) -> bool:
     """A list header with nothing after it: the lines that follow are its items."""
-    return is_list_header(line) and not re.search(r"[:：].+", line.compact)
+    return is_list_header(line) and not COLON_THEN_TEXT.search(line.compact)
+
+
+WORD_CHAR = lazyre.compile(r"[\w\u4e00-\u9fff]")
+RULE_MARK = lazyre.compile(r"[-=*#_~─━═+<>:]")
 
 
 def is_decoration(line: Line) -> bool:
@@ -244,10 +266,13 @@ def is_decoration(line: Line) -> bool:
     >>> is_decoration(Line("", "——对加强机关党的建设工作的几点思考"))
     False
     """
-    if not re.search(r"[\w\u4e00-\u9fff]", line.key):
+    if not WORD_CHAR.search(line.key):
         return bool(line.key)
-    marks = len(re.findall(r"[-=*#_~─━═+<>:]", line.key))
+    marks = len(RULE_MARK.findall(line.key))
     return marks >= 6 and len(line.compact) - marks <= 10
+
+
+SITE_NAME_END = lazyre.compile(r"(网|网站|日报|晚报|时报|新闻)$")
 
 
 def is_site_banner(line: Line) -> bool:
@@ -259,7 +284,7 @@ def is_site_banner(line: Line) -> bool:
     items = line.items
     return (
         len(items) >= 2 and len(line.compact) <= 24 and not line.sentence
-        and bool(re.search(r"(网|网站|日报|晚报|时报|新闻)$", items[0]))
+        and bool(SITE_NAME_END.search(items[0]))
     )
 
 
@@ -281,11 +306,13 @@ DISCLAIMER = (
     r"|^本站(?:内容|所有|信息|文章|资料|部分)"
 )
 
+LOCATION_LABEL = lazyre.compile(r"^(?:您的|你的|您现在的|你现在的|您当前的)?(?:当前)?(?:所在)?位置\s*[:：]")
+
 # The rules, tried in order; the first that matches names the decision.
 RULES: tuple[Rule, ...] = (
     Rule("decoration", is_decoration, "a rule of ---, ===, *** or box drawing", "soft"),
     Rule("breadcrumb",
-         lambda ln: bool(re.search(r"^(?:您的|你的|您现在的|你现在的|您当前的)?(?:当前)?(?:所在)?位置\s*[:：]", ln.key))
+         lambda ln: bool(LOCATION_LABEL.search(ln.key))
          or is_breadcrumb(ln),
          "breadcrumb trail (您的位置：首页 > ...)", "nav"),
     Rule("menu", is_menu, "navigation menu, login bar or language switch", "nav"),
@@ -377,16 +404,28 @@ def match_key(line: str) -> str:
     >>> match_key("來(lái)源：本站")
     '来源：本站'
     """
-    from .convert import convert
-    from .normalize import remove_invisible
-    from .unannotate import unannotate
-
     return convert(unannotate(remove_invisible(line)), config="t2s").strip()
 
 
+def match_keys(lines: list[str]) -> list[str]:
+    """:func:`match_key` of every line (none holding a line break), with one conversion call for
+    all of them: removing invisible characters and converting are line-local (no dictionary key
+    holds a line break: dictionaries are files of one entry a line), unannotating is not (its
+    look-behind would see the end of the line before), so it runs per line.
+
+    >>> match_keys(["來(lái)源：本站", " 網站首頁 "])
+    ['来源：本站', '网站首页']
+    """
+    unannotated = "\n".join(map(unannotate, remove_invisible("\n".join(lines)).split("\n")))
+    keys = convert(unannotated, config="t2s").split("\n")
+    if len(keys) != len(lines):  # a conversion that made or took a line break: never expected
+        return [match_key(line) for line in lines]
+    return [key.strip() for key in keys]
+
+
 # The line ends normalize knows, so that strip sees the lines the rest of the pipeline sees.
-LINE_BREAK = re.compile(r"\r\n?|[\n\u2028\u2029\x85\x0b\x0c]")
-SENTENCE_END = re.compile(r"[。！？!?…][”」』）)]?$")
+LINE_BREAK = lazyre.compile(r"\r\n?|[\n\u2028\u2029\x85\x0b\x0c]")
+SENTENCE_END = lazyre.compile(r"[。！？!?…][”」』）)]?$")
 
 
 def looks_like_prose(line: str) -> bool:
@@ -398,7 +437,7 @@ def looks_like_prose(line: str) -> bool:
     return len(line) >= 30 and bool(SENTENCE_END.search(line))
 
 
-BYLINE = re.compile(r"^[(（]?\s*(?:文|图|文字|撰文|摄影|摄|记者|本报记者|通讯员|作者|编译|口述|整理|翻译)\s*[｜|/／:：\s]")
+BYLINE = lazyre.compile(r"^[(（]?\s*(?:文|图|文字|撰文|摄影|摄|记者|本报记者|通讯员|作者|编译|口述|整理|翻译)\s*[｜|/／:：\s]")
 
 
 def is_byline(line: Line) -> bool:
@@ -410,19 +449,41 @@ def is_byline(line: Line) -> bool:
     return bool(BYLINE.search(line.key)) and len(line.compact) <= 40
 
 
+def _rules_for(strong: bool, byline: bool) -> tuple[Rule, ...]:
+    """The rules that may judge a line: not navigation for a byline, and for prose only the
+    rules that beat prose and the meta rules."""
+    return tuple(
+        rule for rule in RULES
+        if not (byline and rule.kind == "nav") and not (strong and not rule.beats_prose and rule.kind != "meta")
+    )
+
+
+RULES_FOR = {(strong, byline): _rules_for(strong, byline) for strong in (False, True) for byline in (False, True)}
+
+
+def rule_hits(line: Line) -> tuple[Rule | None, Rule | None]:
+    """(first rule that matches ``line`` at the edge of a page, first non-edge rule that matches
+    it), found in one pass over :data:`RULES`: the edge answer is the body answer unless an edge
+    rule matches before it.
+
+    >>> [r and r.name for r in rule_hits(Line("", "www.example.com"))]
+    ['url-line', None]
+    """
+    if not line.key:
+        return None, None
+    edge_hit = None
+    for rule in RULES_FOR[line.strong, is_byline(line)]:
+        if rule.edge:
+            if edge_hit is None and rule.test(line):
+                edge_hit = rule
+        elif rule.test(line):
+            return edge_hit or rule, rule
+    return edge_hit, None
+
+
 def first_rule(line: Line, edge: bool) -> Rule | None:
     """The first rule of :data:`RULES` that matches ``line`` (edge rules only when ``edge``)."""
-    if not line.key:
-        return None
-    byline = is_byline(line)
-    for rule in RULES:
-        if rule.edge and not edge or (byline and rule.kind == "nav"):
-            continue
-        if line.strong and not rule.beats_prose and rule.kind != "meta":
-            continue
-        if rule.test(line):
-            return rule
-    return None
+    return rule_hits(line)[0 if edge else 1]
 
 
 def decide(line: str) -> tuple[str, str]:
@@ -442,7 +503,7 @@ def decide(line: str) -> tuple[str, str]:
     return (REMOVE, rule.name) if rule else (KEEP, "")
 
 
-BULLET = re.compile(r"^[·•‧▸▪◆◇■□●○▶►\-*]\s*|^\d{1,2}[.、\s]\s*")
+BULLET = lazyre.compile(r"^[·•‧▸▪◆◇■□●○▶►\-*]\s*|^\d{1,2}[.、\s]\s*")
 
 
 def _is_list_item(line: Line) -> bool:
@@ -457,12 +518,13 @@ def _is_list_item(line: Line) -> bool:
 # posts), image names and the bulleted items of a text dump a little.
 # A bare line (words without any punctuation: a headline, a link, an ad) costs least of all: a
 # heading inside the article is paid for by its paragraphs, a page of link lines is not.
+DIGIT_OR_PUNCT = lazyre.compile(r"[\d，。：:！？、]")
 CHROME_COST = {"nav": 10, "footer": 10, "list": 10, "meta": 2, "soft": 1, "bullet": 3, "bare": 1, "other": 10}
-PUNCTUATED = re.compile(r"[，。；！？、：,;:!?]")
+PUNCTUATED = lazyre.compile(r"[，。；！？、：,;:!?]")
 # A bulleted line this short is an item of a list (a headline with its section), never body prose.
 BULLET_ITEM_MAX = 40
 # A bulleted item: of a text dump (lynx marks list levels with * + o # @), or of a related list.
-LIST_BULLET = re.compile(r"^\s*(?:[*+o#@]\s+|[·•▪]\s*)\S")
+LIST_BULLET = lazyre.compile(r"^\s*(?:[*+o#@]\s+|[·•▪]\s*)\S")
 
 
 def densest_region(weights: list[int]) -> tuple[int, int]:
@@ -489,9 +551,19 @@ class _Page:
 
     def __init__(self, text: str) -> None:
         self.raw = LINE_BREAK.split(text)
-        self.lines = [Line(r, match_key(r)) for r in self.raw]
-        self.edge_hits = [first_rule(ln, edge=True) for ln in self.lines]
-        self.body_hits = [first_rule(ln, edge=False) for ln in self.lines]
+        self.lines = [Line(r, key) for r, key in zip(self.raw, match_keys(self.raw), strict=True)]
+        # A line's hits depend on its key and on whether it holds a tab (see is_meta_line): a line
+        # that recurs (a site's chrome) is judged once.
+        known: dict[tuple[str, bool], tuple[Rule | None, Rule | None]] = {}
+        hits = []
+        for ln in self.lines:
+            signature = (ln.key, "\t" in ln.raw)
+            found = known.get(signature)
+            if found is None:
+                found = known[signature] = rule_hits(ln)
+            hits.append(found)
+        self.edge_hits = [edge for edge, _ in hits]
+        self.body_hits = [body for _, body in hits]
         anchors = [
             i for i, ln in enumerate(self.lines)
             if ln.strong and not (self.edge_hits[i] and self.edge_hits[i].beats_prose)
@@ -570,7 +642,7 @@ class _Page:
             ln = self.lines[i] if i < hi else None
             if ln is not None and not ln.key:
                 continue
-            if ln is not None and 0 < ln.han <= 6 and len(ln.compact) <= 8 and not re.search(r"[\d，。：:！？、]", ln.key):
+            if ln is not None and 0 < ln.han <= 6 and len(ln.compact) <= 8 and not DIGIT_OR_PUNCT.search(ln.key):
                 run.append(i)
                 continue
             if len(run) >= 4:
@@ -643,8 +715,6 @@ def explain_lines(text: str, corpus: str | None = None, min_docs: int | None = N
     >>> explain_lines("首页>学习之窗\\n正文")
     [('首页>学习之窗', 'removed', 'breadcrumb'), ('正文', 'kept', '')]
     """
-    from .normalize import join_hard_wraps
-
     # Lines are judged as paragraphs: a hard-wrapped paragraph is joined first, so that its
     # short pieces (a lone 。, a wrapped tail) are not taken for chrome.
     page = _Page(join_hard_wraps(text))
