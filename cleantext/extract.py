@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from . import lazyre
 from .options import Option
 
 OPTIONS: tuple[Option, ...] = ()
@@ -29,14 +30,17 @@ BLOCK_TAGS = frozenset(
 )
 CELL_TAGS = frozenset(("td", "th"))
 
-HTML_SIGNS = re.compile(
+HTML_SIGNS = lazyre.compile(
     r"<!doctype\s+html|<html[\s>]|<body[\s>]|<head[\s>]|<meta\s|</(?:p|div|table|td|li|span|a)>", re.I
 )
-WS = re.compile(r"[ \t\r\n\f\v]+")
-SPACES = re.compile(r"[ \t]{2,}")
+WS = lazyre.compile(r"[ \t\r\n\f\v]+")
+SPACES = lazyre.compile(r"[ \t]{2,}")
 HAN = r"\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\u3000-\u303f\uff00-\uffef"
 # A line break in the source between two Han characters is not a space in the text.
-HAN_BREAK = re.compile(rf"(?<=[{HAN}])[ \t]*\n\s*(?=[{HAN}])")
+HAN_BREAK = lazyre.compile(rf"(?<=[{HAN}])[ \t]*\n\s*(?=[{HAN}])")
+
+
+HTML_START = lazyre.compile(r"\s*(?:<!doctype\s+html|<html|<head[\s>]|<meta\s|<\?xml[^>]*>\s*<html)", re.I)
 
 
 def looks_like_html(text: str) -> bool:
@@ -47,7 +51,7 @@ def looks_like_html(text: str) -> bool:
     >>> looks_like_html("用 <p> 标签分段")
     False
     """
-    if re.match(r"\s*(?:<!doctype\s+html|<html|<head[\s>]|<meta\s|<\?xml[^>]*>\s*<html)", text, re.I):
+    if HTML_START.match(text):
         return True
     return len(HTML_SIGNS.findall(text[:50000])) >= 2
 
@@ -96,22 +100,24 @@ def _render(node, out: list[str], pre: bool = False) -> None:
 DROP_WHEN_SMALL = ("form", "header")
 SMALL_TEXT = 200
 # class / id words of page chrome (readability's negative list, plus Chinese sites' usual names).
-CHROME_NAMES = re.compile(
+CHROME_NAMES = lazyre.compile(
     r"(?:^|[-_\s])(?:comments?|comment-list|share|sharing|social|footer|foot|sidebar|sidenav|nav|navbar|menu"
     r"|breadcrumbs?|crumbs?|bread|location|position|related|recommend|recommended|hotnews|rank|ranking"
     r"|copyright|advert|advertisement|banner|login|toolbar|pager|pagination|tags?|widget|popup|modal"
     r"|top-?bar|gotop|backtop|qrcode|weixin-qr|subscribe|print|fontsize)(?:$|[-_\s\d])",
     re.I,
 )
-TEXT_PUNCT = re.compile(r"[，。；！？、：,.;!?]")
-HAN_RE = re.compile(r"[\u3400-\u9fff]")
+TEXT_PUNCT = lazyre.compile(r"[，。；！？、：,.;!?]")
+HAN_RE = lazyre.compile(r"[\u3400-\u9fff]")
+LATIN_WORD = lazyre.compile(r"[A-Za-z0-9]+")
+SENTENCE_END_MARK = lazyre.compile(r"[。！？]")
 PARAGRAPH_TAGS = frozenset("p pre td th li dd dt blockquote h1 h2 h3 h4 h5 h6 figcaption".split())
 
 
 # class / id names of blocks that are never main text, whatever they hold: an encyclopedia's
 # reference list, navigation boxes, edit links, category bar and infobox (MediaWiki and Baike
 # name them so), and a reference item of any site ("referenceItem_x1", "ref-list").
-DROP_NAMES = re.compile(
+DROP_NAMES = lazyre.compile(
     r"^(?:references?|reflist|refbegin|references-small|navbox|navbox-inner|vertical-navbox|mw-editsection"
     r"|catlinks|mw-normal-catlinks|printfooter|mw-jump-link|infobox|sistersitebox|reference-?item|ref-?list"
     r"|reference-?list)(?:$|_)",
@@ -222,7 +228,7 @@ def _soup(markup: str):
     for tag in tags:
         if (
             tag.name in TEASER_LIST_TAGS and not _removed(tag)
-            and sum(id(c) in with_heading for c in tag.find_all(True, recursive=False)) >= 3
+            and sum(id(c) in with_heading for c in tag.contents) >= 3
             and _is_teaser_list(tag)
         ):
             tag.decompose()
@@ -246,7 +252,7 @@ def _names(tag) -> str:
 
 def _text_len(text: str) -> int:
     """Length that counts Han characters and words, not spaces."""
-    return len(HAN_RE.findall(text)) + len(re.findall(r"[A-Za-z0-9]+", text))
+    return len(HAN_RE.findall(text)) + len(LATIN_WORD.findall(text))
 
 
 def prose_score(text: str, link_text: str) -> float:
@@ -397,7 +403,7 @@ def _title_before(main, page_title: str) -> str | None:
     repeated = [s.strip() for s in main.find_all_previous(string=True, limit=80)
                 if page_title and _text_len(s) >= 4 and s.strip() in page_title]
     emphasized = next((s.strip() for s in main.find_all_previous(string=True, limit=30)
-                       if 6 <= _text_len(s) <= 60 and len(HAN_RE.findall(s)) >= 4 and not re.search(r"[。！？]", s)
+                       if 6 <= _text_len(s) <= 60 and len(HAN_RE.findall(s)) >= 4 and not SENTENCE_END_MARK.search(s)
                        and _looks_emphasized(s)), None)
     if repeated:
         best = max(repeated, key=len)
@@ -420,9 +426,12 @@ def _prune_link_lists(main) -> None:
     for tag in main.find_all(["ul", "ol", "table", "div", "dl"]):
         if _removed(tag):
             continue
+        anchors = tag.find_all("a")
+        if len(anchors) < 3:
+            continue
         text = tag.get_text("", strip=True)
-        links = "".join(a.get_text("", strip=True) for a in tag.find_all("a"))
-        if len(tag.find_all("a")) >= 3 and _text_len(text) and _text_len(links) / max(1, _text_len(text)) > 0.7:
+        links = "".join(a.get_text("", strip=True) for a in anchors)
+        if _text_len(text) and _text_len(links) / max(1, _text_len(text)) > 0.7:
             tag.decompose()
 
 
@@ -461,7 +470,7 @@ def main_text(markup: str) -> str:
     return text
 
 
-TITLE_NAMES = re.compile(r"title|biaoti|headline|(?:^|[-_])bt(?:$|[-_])", re.I)
+TITLE_NAMES = lazyre.compile(r"title|biaoti|headline|(?:^|[-_])bt(?:$|[-_])", re.I)
 
 
 def _looks_emphasized(string) -> bool:
@@ -472,13 +481,16 @@ def _looks_emphasized(string) -> bool:
     return False
 
 
+TITLE_ELEMENT = lazyre.compile(r"<title[^>]*>(.*?)</title>", re.I | re.S)
+
+
 def page_title_of(markup: str) -> str:
     """Text of the page's <title> element.
 
     >>> page_title_of("<html><head><title> 标题_网站 </title></head></html>")
     '标题_网站'
     """
-    found = re.search(r"<title[^>]*>(.*?)</title>", markup, re.I | re.S)
+    found = TITLE_ELEMENT.search(markup)
     if not found:
         return ""
     import html

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from . import lazyre
+
 FIELDS = ("title", "author", "date", "source")
 
 # <meta> names and properties, most specific first.
@@ -22,9 +24,9 @@ META_TAGS = {
 DATE = r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?)?"
 VALUE = r"\s*[:：]\s*([^\s|｜　]{1,40})"
 LINE_FIELDS = (
-    ("source", re.compile(r"(?:^|[\s|｜　])(?:信息来源|文章来源|稿件来源|新闻来源|本文来源|来源|出处|source)" + VALUE, re.I)),
-    ("author", re.compile(r"(?:^|[\s|｜　])(?:作者|发稿作者|文|记者)" + VALUE)),
-    ("date", re.compile(r"(" + DATE + r")")),
+    ("source", lazyre.compile(r"(?:^|[\s|｜　])(?:信息来源|文章来源|稿件来源|新闻来源|本文来源|来源|出处|source)" + VALUE, re.I)),
+    ("author", lazyre.compile(r"(?:^|[\s|｜　])(?:作者|发稿作者|文|记者)" + VALUE)),
+    ("date", lazyre.compile(r"(" + DATE + r")")),
 )
 
 
