@@ -37,12 +37,27 @@ def _cleantext(step):
 
 
 def _cleantext_file(params):
-    # The whole user path for one file: read it, clean it (as `cleantext clean FILE` does).
+    # The whole user path for one file, as `cleantext clean FILE` takes it: a small file or a
+    # page is read and cleaned whole, a large text file is read and cleaned piece by piece.
     from pathlib import Path
 
     import cleantext
 
-    return (lambda path: cleantext.clean(Path(path).read_bytes(), **params)), "path", cleantext.__version__
+    try:
+        from cleantext.fileio import Prepended
+        from cleantext.stream import STREAM_ABOVE_BYTES, clean_stream, should_stream
+    except ImportError:  # a version without streaming
+        return (lambda path: cleantext.clean(Path(path).read_bytes(), **params)), "path", cleantext.__version__
+
+    def clean_file(path):
+        with open(path, "rb") as handle:
+            head = handle.read(STREAM_ABOVE_BYTES)
+            extra = handle.read(1)
+            if should_stream(head, bool(extra)):
+                return sum(len(piece) for piece in clean_stream(head, Prepended(extra, handle), **params))
+            return cleantext.clean(head + extra + handle.read(), **params)
+
+    return clean_file, "path", cleantext.__version__
 
 
 def _opencc_cpp(params):

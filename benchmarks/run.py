@@ -689,8 +689,9 @@ Versions measured:
   main content as HTML.
 - clean: the chain is what a user would assemble today: trafilatura (HTML only), then ftfy
   `fix_text`, then OpenCC C++ t2s; it is handed decoded text, cleantext gets the bytes.
-- scaling: `cleantext.clean` on one file of each size read whole (as `cleantext clean FILE`
-  does), in a fresh process per size; peak RSS is that process's maximum resident set
+- scaling: one file of each size taken as `cleantext clean FILE` takes it (read whole up to
+  2 MB; a larger text file is read and cleaned piece by piece by `cleantext.stream`), in a
+  fresh process per size; peak RSS is that process's maximum resident set
   (`os.wait4`). Flat means the peak at 10 and 100 MB is at most {RSS_FLAT:g}x the peak at 1 MB.
 - parallel: the {settings.parallel_mb:g} MB corpus, one file per document, cleaned by `cleantext batch -j 1`
   and `-j 2` (whole processes, median after a warm-up) when the batch command exists; otherwise

@@ -122,7 +122,7 @@ def join_hard_wraps(text: str) -> str:
     return unwrap.join_hard_wraps(text, settled=settle_line)
 
 
-@lru_cache(maxsize=1 << 16)
+@lru_cache(maxsize=4096)
 def settle_line(line: str) -> str:
     """One line as the rules after hard-wrap joining leave it (options aside).
 
