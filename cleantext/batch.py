@@ -129,7 +129,7 @@ def run_job(job: Job) -> Result:
                 if stream.should_stream(head, more=True):
                     if job.target is not None:
                         target.parent.mkdir(parents=True, exist_ok=True)
-                    with AtomicWriter(target) as writer:
+                    with AtomicWriter(target, durable=job.target is None) as writer:
                         for piece in stream.clean_stream(head, handle, job.steps, **options):
                             writer.write(as_output(piece))
                     return Result(job.source, "changed", size, (), 1)
@@ -145,7 +145,8 @@ def run_job(job: Job) -> Result:
             target.parent.mkdir(parents=True, exist_ok=True)
         changed = new != raw
         if job.target is not None or changed:
-            write_atomic(target, new)
+            # A new output file needs no fsync of its own; an input rewritten in place does.
+            write_atomic(target, new, durable=job.target is None)
     except (CleantextError, UnicodeError, OSError) as exc:
         return Result(job.source, "failed", len(raw), (f"{job.source}: {exc}",))
     status = "failed" if errors else ("changed" if changed else "unchanged")
@@ -165,9 +166,15 @@ def run_batch(jobs: list[Job], workers: int | None = None,
                 on_result(result)
 
     if jobs:
-        # Build the lazily made tables (converters, models) once, before the workers fork.
+        # Build the lazily made tables (converters, character model, rule patterns) once, in
+        # this process, before the workers fork and share them: clean a sample of the input.
         first = jobs[0]
-        run("臺灣", resolve(first.steps), dict(first.options))
+        try:
+            with open_input(first.source) as source:
+                sample = source.read(1 << 16)
+            run(sample.decode("utf-8", "ignore") or "臺灣", resolve(first.steps), dict(first.options))
+        except (OSError, CleantextError):
+            pass
     if workers == 1 or len(jobs) <= 1:
         handle(map(run_job, jobs))
     else:

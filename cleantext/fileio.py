@@ -62,11 +62,14 @@ class AtomicWriter:
     The content goes to a temporary file in the same folder; ``commit`` flushes it to disk,
     gives it the permission bits of the file it replaces, and renames it over ``path``.
     ``abort`` (or leaving a ``with`` block by an exception) removes it, and the old file is
-    untouched.
+    untouched. ``durable=False`` skips the fsync: the rename still makes the replacement
+    all-or-nothing, but a power cut may lose it (fine for new output files, not for an input
+    rewritten in place).
     """
 
-    def __init__(self, path: str | os.PathLike):
+    def __init__(self, path: str | os.PathLike, durable: bool = True):
         self.path = Path(path)
+        self.durable = durable
         try:
             self.mode: int | None = self.path.stat().st_mode & 0o7777
         except FileNotFoundError:
@@ -90,7 +93,8 @@ class AtomicWriter:
     def commit(self) -> None:
         try:
             self.handle.flush()
-            os.fsync(self.handle.fileno())
+            if self.durable:
+                os.fsync(self.handle.fileno())
             self.handle.close()
             if self.mode is not None:
                 os.chmod(self.tmp, self.mode)
@@ -116,9 +120,9 @@ class AtomicWriter:
             self.abort()
 
 
-def write_atomic(path: str | os.PathLike, data: bytes) -> None:
+def write_atomic(path: str | os.PathLike, data: bytes, durable: bool = True) -> None:
     """Replace ``path`` with ``data`` atomically; the old content survives any failure."""
-    with AtomicWriter(path) as writer:
+    with AtomicWriter(path, durable) as writer:
         writer.write(data)
 
 
