@@ -7,6 +7,7 @@ the original, keeping its permission bits.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import tempfile
 from pathlib import Path
@@ -83,15 +84,21 @@ class AtomicWriter:
             raise InputError(_reason(exc)) from None
         self.handle = os.fdopen(fd, "wb")
 
-    def write(self, data: bytes) -> None:
+    @contextlib.contextmanager
+    def _or_abort(self):
+        """On an OS error, remove the temporary file and say why in a few words."""
         try:
-            self.handle.write(data)
+            yield
         except OSError as exc:
             self.abort()
             raise InputError(_reason(exc)) from None
 
+    def write(self, data: bytes) -> None:
+        with self._or_abort():
+            self.handle.write(data)
+
     def commit(self) -> None:
-        try:
+        with self._or_abort():
             self.handle.flush()
             if self.durable:
                 os.fsync(self.handle.fileno())
@@ -99,9 +106,6 @@ class AtomicWriter:
             if self.mode is not None:
                 os.chmod(self.tmp, self.mode)
             os.replace(self.tmp, self.path)
-        except OSError as exc:
-            self.abort()
-            raise InputError(_reason(exc)) from None
 
     def abort(self) -> None:
         try:

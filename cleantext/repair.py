@@ -35,6 +35,16 @@ def _unescape_one(match: re.Match[str]) -> str:
     return html.unescape(ref)
 
 
+def _to_fixed_point(pattern, replacement, text: str) -> str:
+    """Substitute until nothing changes. Each round that changes something shortens the
+    text, so the loop ends, and the result is a fixed point: repair is idempotent."""
+    while True:
+        new = pattern.sub(replacement, text)
+        if new == text:
+            return text
+        text = new
+
+
 def unescape_entities(text: str) -> str:
     """Replace HTML character references left in text, also double-escaped ones.
 
@@ -43,13 +53,7 @@ def unescape_entities(text: str) -> str:
     """
     if "&" not in text:
         return text
-    # &amp;amp;lt; takes three rounds. Each round that changes something shortens the
-    # text, so the loop ends, and the result is a fixed point: repair is idempotent.
-    while True:
-        new = ENTITY.sub(_unescape_one, text)
-        if new == text:
-            return text
-        text = new
+    return _to_fixed_point(ENTITY, _unescape_one, text)  # &amp;amp;lt; takes three rounds
 
 
 def fix_mojibake(text: str) -> str:
@@ -72,11 +76,7 @@ def unescape_double_escaped(text: str) -> str:
     """
     if "&amp;" not in text:
         return text
-    while True:
-        new = DOUBLE_ESCAPED.sub("&", text)
-        if new == text:
-            return text
-        text = new
+    return _to_fixed_point(DOUBLE_ESCAPED, "&", text)
 
 
 # name -> fix, in the order they run.
@@ -88,7 +88,11 @@ FIXES = {
 
 # The same fixes for the text between the tags of an HTML page. Markup itself is never
 # touched: unescaping &lt; there would make tags, and the parser decodes entities anyway.
-MARKUP_FIXES = {**FIXES, "entities": unescape_double_escaped}
+MARKUP_FIXES = {
+    "double-escaped": unescape_double_escaped,
+    "mojibake": fix_mojibake,
+    "lost-chars": restore_annotated,
+}
 
 # What is not text in a page: comments, scripts and styles with their content, and tags.
 MARKUP = lazyre.compile(
@@ -113,17 +117,23 @@ def _needs_work(piece: str) -> bool:
     return "&amp;" in piece or not piece.isascii()
 
 
-def _apply(text: str, fixes: dict[str, Callable[[str], str]]) -> str:
+def _run_fixes(text: str, fixes: dict[str, Callable[[str], str]]) -> str:
     for fix in fixes.values():
         text = fix(text)
+    return text
+
+
+def _apply(text: str, fixes: dict[str, Callable[[str], str]]) -> str:
+    fixed = _run_fixes(text, fixes)
     # normalize deletes control and zero-width characters later; a deleted one can join two
     # runs into one that reads as mojibake. Judge the text as it will be, so that repair, and
-    # clean, give the same result the second time.
-    settled = remove_invisible(text)
-    if settled != text:
-        for fix in fixes.values():
-            settled = fix(settled)
-    return settled if settled != remove_invisible(text) else text
+    # clean, give the same result the second time. When that changes nothing but the deletion,
+    # the characters stay for normalize to remove.
+    bare = remove_invisible(fixed)
+    if bare == fixed:
+        return fixed
+    again = _run_fixes(bare, fixes)
+    return again if again != bare else fixed
 
 
 def _repair_page(page: str) -> str:
@@ -144,10 +154,25 @@ class Segment:
     kind: str
 
 
+ENTITY_RUN = lazyre.compile(rf"(?:{ENTITY.pattern})+")
+DOUBLE_ESCAPED_RUN = lazyre.compile(rf"&amp;(?:amp;)*(?:{ENTITY.pattern[1:]})")
+
+
+def _changed_runs(pattern, fix: Callable[[str], str], kind: str, text: str) -> list[Segment]:
+    segments = []
+    for match in pattern.finditer(text):
+        repaired = fix(match.group(0))
+        if repaired != match.group(0):
+            segments.append(Segment(match.group(0), repaired, kind))
+    return segments
+
+
 def _entity_segments(text: str) -> list[Segment]:
-    runs = re.finditer(rf"(?:{ENTITY.pattern})+", text)
-    return [Segment(m.group(0), unescape_entities(m.group(0)), "entity") for m in runs
-            if unescape_entities(m.group(0)) != m.group(0)]
+    return _changed_runs(ENTITY_RUN, unescape_entities, "entity", text)
+
+
+def _double_escaped_segments(text: str) -> list[Segment]:
+    return _changed_runs(DOUBLE_ESCAPED_RUN, unescape_double_escaped, "double-escaped-entity", text)
 
 
 def _mojibake_segments(text: str) -> list[Segment]:
@@ -162,17 +187,13 @@ def _mojibake_segments(text: str) -> list[Segment]:
 
 
 def _lost_char_segments(text: str) -> list[Segment]:
-    found = []
-    for match in LOST_WITH_PINYIN.finditer(text):
-        repaired = restore_annotated(match.group(0))
-        if repaired != match.group(0):
-            found.append(Segment(match.group(0), repaired, "lost-char-pinyin"))
-    return found
+    return _changed_runs(LOST_WITH_PINYIN, restore_annotated, "lost-char-pinyin", text)
 
 
 # name of a fix -> what it changed in a text, for explain().
 EXPLAINERS: dict[str, Callable[[str], list[Segment]]] = {
     "entities": _entity_segments,
+    "double-escaped": _double_escaped_segments,
     "mojibake": _mojibake_segments,
     "lost-chars": _lost_char_segments,
 }
@@ -196,12 +217,7 @@ def explain(text: str) -> list[Segment]:
 def _explain_with(text: str, fixes: dict[str, Callable[[str], str]]) -> list[Segment]:
     segments = []
     for name, fix in fixes.items():
-        if name == "entities" and fix is unescape_double_escaped:
-            changed = unescape_double_escaped(text)
-            if changed != text:
-                segments.append(Segment(text, changed, "double-escaped-entity"))
-        else:
-            segments += EXPLAINERS[name](text)
+        segments += EXPLAINERS[name](text)
         text = fix(text)
     return segments
 

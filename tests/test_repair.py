@@ -24,3 +24,13 @@ def test_repair_table(dirty, expected):
 @pytest.mark.parametrize("dirty,_", CASES)
 def test_repair_idempotent(dirty, _):
     assert repair(repair(dirty)) == repair(dirty)
+
+
+def test_explain_names_each_double_escaped_reference_in_a_page():
+    from cleantext.repair import explain
+
+    page = "<html><body><p>&amp;amp;ldquo;你好&amp;rdquo; &lt;b&gt;</p><div>x</div></body></html>"
+    assert [(s.original, s.repaired, s.kind) for s in explain(page)] == [
+        ("&amp;amp;ldquo;", "&ldquo;", "double-escaped-entity"),
+        ("&amp;rdquo;", "&rdquo;", "double-escaped-entity"),
+    ]
