@@ -350,13 +350,41 @@ class CharTable:
 BUILD_AFTER_CHARS = 1 << 16
 
 
+# Above this many characters, one branch per character makes the scan slower than the windows it
+# saves: the engine tries an alternation's branches one after the other.
+MAX_PAIR_BRANCHES = 400
+
+
+def _pair_pattern(follow: Mapping[str, set[str]], precede: Mapping[str, set[str]], singles: set[str]) -> str:
+    """Each character of ``follow`` / ``precede`` where one of its neighbours stands beside it,
+    and each of ``singles`` anywhere.
+
+    >>> _pair_pattern({"发": {"展"}}, {"发": {"头"}}, set())
+    '发(?:(?=[展])|(?<=[头]发))'
+    """
+    branches = [re.escape(ch) for ch in sorted(singles)]
+
+    # The engine tries the branches in order: characters found beside many others in keys (the
+    # common ones: 发, 干, 后) come first.
+    def neighbours(ch: str) -> int:
+        return len(follow.get(ch, ())) + len(precede.get(ch, ()))
+
+    for ch in sorted((follow.keys() | precede.keys()) - singles, key=lambda c: (-neighbours(c), c)):
+        tests = []
+        if ch in follow:
+            tests.append(f"(?={_char_class(follow[ch])})")
+        if ch in precede:
+            tests.append(f"(?<={_char_class(precede[ch])}{re.escape(ch)})")
+        branches.append(re.escape(ch) + (tests[0] if len(tests) == 1 else f"(?:{'|'.join(tests)})"))
+    return "|".join(branches)
+
+
 class Group:
     """One step of a conversion chain: dictionaries tried in order on what earlier ones left.
 
-    Only text around a character that some key converts differently from the character table
-    (an "ambiguous" character, such as 发 in s2t) needs the phrase tables: text without one comes
-    out of the character table alike, whatever the phrases match. Around each ambiguous character
-    the window runs out to the nearest boundary that no key can cross, one whose two characters
+    Only text where a key that converts differently from the character table can match (发 beside
+    the neighbour it has in 头发 or 发展, in s2t) needs the phrase tables: other text comes out of
+    the character table alike, whatever the phrases match. Around each such place the window runs out to the nearest boundary that no key can cross, one whose two characters
     are not adjacent in any key. A window converts alike wherever it stands, and windows are short
     (a word or two) and repeat as words do: each distinct one is converted once per call, all of
     them joined (by a character in no key) in one go.
@@ -384,32 +412,49 @@ class Group:
         return self.chars.translate(text) if self.chars is not None else text
 
     def _ambiguous_regex(self):
-        """A class of the ambiguous characters (None: no phrase changes anything)."""
+        """Where a key that converts differently from the character table can match (None: nowhere).
+
+        A key "differs" at a position where its value is not what the character table makes of
+        that character (at every position when the lengths differ). Such a key can only match
+        where its differing character stands beside the neighbour it has in the key, so the scan
+        looks for exactly those pairs: per differing character, the class of characters that
+        follow it and the class that precede it in some differing key. Most characters that some
+        key converts differently (么, 个, 系...) stand, in running text, beside neighbours of keys
+        that convert alike (什么, 一个): those need no phrase lookup at all.
+        """
         if self._ambiguous is None:
             codes = self.chars.codes() if self.chars is not None else {}
-            ambiguous = set()
+            follow: dict[str, set[str]] = {}
+            precede: dict[str, set[str]] = {}
+            singles = set()
             for phrases in self.phrases:
                 for key, value in phrases.mapping.items():
                     self._inner_bigrams.update(key[i : i + 2] for i in range(len(key) - 1))
                     if len(key) != len(value):
-                        ambiguous.update(key)
+                        differing = range(len(key))
                     else:
-                        ambiguous.update(k for k, v in zip(key, value, strict=True)
-                                         if codes.get(ord(k), ord(k)) != ord(v))
-            if not ambiguous:
-                self._ambiguous = False
-                return None
-            # An ambiguous character matters only inside a match: as a one-character key, or with a
-            # neighbour that can stand next to it in a key (a character that ends a bigram of some
-            # key after it, or starts one before it).
-            singles = {k for phrases in self.phrases for k in phrases.singles} & ambiguous
+                        differing = [i for i, (k, v) in enumerate(zip(key, value, strict=True))
+                                     if codes.get(ord(k), ord(k)) != ord(v)]
+                    if len(key) == 1:
+                        singles.update(key[i] for i in differing)
+                        continue
+                    for i in differing:
+                        if i + 1 < len(key):
+                            follow.setdefault(key[i], set()).add(key[i + 1])
+                        if i:
+                            precede.setdefault(key[i], set()).add(key[i - 1])
             self._singles = singles
-            before = {b[0] for b in self._inner_bigrams}
-            after = {b[1] for b in self._inner_bigrams}
-            pattern = f"{_char_class(ambiguous)}(?:(?={_char_class(after)})|(?<={_char_class(before)}.))"
-            if singles:
-                pattern = f"(?:{pattern}|{_char_class(singles)})"
-            self._ambiguous = re.compile(pattern)
+            chars = (follow.keys() | precede.keys()) - singles
+            if not chars and not singles:
+                self._ambiguous = False
+            elif len(chars) <= MAX_PAIR_BRANCHES:
+                self._ambiguous = re.compile(_pair_pattern(follow, precede, singles))
+            else:
+                # Too many characters for one branch each (see MAX_PAIR_BRANCHES): one branch
+                # for all of them, with the classes of all their neighbours.
+                pattern = (f"{_char_class(chars)}(?:(?={_char_class(set().union(*follow.values()))})"
+                           f"|(?<={_char_class(set().union(*precede.values()))}.))")
+                self._ambiguous = re.compile(f"(?:{pattern}|{_char_class(singles)})" if singles else pattern)
         return self._ambiguous or None
 
     def _windows(self, text: str) -> list[tuple[int, int]]:
