@@ -325,6 +325,50 @@ def joined(kind: str, script: str, size_mb: float, root: Path = CACHE, seed: int
     return path
 
 
+SHARED_EVAL = ROOT.parent / "shared" / "eval"
+CONVERSION_SEED = 20240505
+
+
+def conversion_pair(size_mb: float, use_shared: bool = True, root: Path = CACHE) -> tuple[Path, Path]:
+    """(Traditional file, Simplified file) of at least ``size_mb`` MB, the same text in both scripts.
+
+    Conversion speed depends on the vocabulary (how often a phrase has to be looked up), so the
+    text is real prose where there is some: the lines of every gold.txt of ../shared/eval (written
+    by people, all kinds of topics), else the expected outputs in samples/; shuffled by line with
+    a fixed seed and repeated up to the size. The Traditional file is the Simplified one through
+    OpenCC's s2t (opencc-python-reimplemented's tables, the project's engine).
+    """
+    shared = use_shared and SHARED_EVAL.is_dir()
+    sources = sorted(SHARED_EVAL.glob("*/*/gold.txt")) if shared else sorted(SAMPLES.glob("*.expected.txt"))
+    digest = hashlib.sha1(f"{CONVERSION_SEED} {size_mb}".encode())
+    for path in sources:
+        digest.update(path.read_bytes())
+    folder = root / f"conversion-{size_mb:g}mb-{digest.hexdigest()[:10]}"
+    simp, trad = folder / "simplified.txt", folder / "traditional.txt"
+    if simp.exists() and trad.exists():
+        return trad, simp
+    sys.path.insert(0, str(ROOT))
+    from cleantext.convert import convert
+
+    lines = [line for p in sources for line in p.read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.startswith("?? ")]
+    rng = random.Random(CONVERSION_SEED)
+    out, size = [], 0
+    while size < size_mb * MB:
+        batch = lines[:]
+        rng.shuffle(batch)
+        for line in batch:
+            out.append(line)
+            size += len(line.encode("utf-8")) + 1
+    text = "\n".join(out) + "\n"
+    folder.mkdir(parents=True, exist_ok=True)
+    for path, content in ((simp, text), (trad, convert(text, config="s2t", extras=False))):
+        tmp = path.with_name(path.name + ".tmp")
+        tmp.write_text(content, encoding="utf-8")
+        tmp.rename(path)
+    return trad, simp
+
+
 def main(argv: list[str]) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("kind", choices=KINDS)

@@ -1,6 +1,7 @@
 """Conversion throughput of cleantext against OpenCC C++ and opencc-python-reimplemented, in one run.
 
-Builds (once, reproducibly) a Traditional file of at least 12 MB under benchmarks/.corpus/: the
+Builds (once, reproducibly; benchmarks/corpus.py conversion_pair, also used by `make bench`) a
+Traditional file of at least 12 MB under benchmarks/.corpus/: the
 Simplified gold texts of ../shared/eval (or the repository's samples/ when ../shared is missing),
 shuffled by line with a fixed seed and repeated, then converted with s2t. Each config runs on the
 same file: t2s-direction configs on the Traditional file, s2t on its Simplified source.
@@ -21,7 +22,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import random
 import subprocess
 import sys
 import time
@@ -32,6 +32,8 @@ SHARED_EVAL = ROOT.parent / "shared" / "eval"
 CORPUS = ROOT / "benchmarks" / ".corpus"
 OPENCC_CPP = ROOT / "benchmarks" / ".venvs" / "opencc" / "bin" / "python"
 TARGET_BYTES = 12_000_000
+sys.path.insert(0, str(ROOT / "benchmarks"))
+import corpus  # noqa: E402
 
 CPP_DRIVER = """
 import json, sys, time, opencc
@@ -63,29 +65,8 @@ print((t2 - t1) * 1000, (t2 - t0) * 1000)
 
 
 def build_corpus() -> dict[str, Path]:
-    sys.path.insert(0, str(ROOT))
-    from cleantext.convert import convert
-
-    CORPUS.mkdir(parents=True, exist_ok=True)
-    simp, trad = CORPUS / "convert-simplified.txt", CORPUS / "convert-traditional.txt"
-    if simp.exists() and trad.exists():
-        return {"simplified": simp, "traditional": trad}
-    sources = sorted(SHARED_EVAL.glob("*/*/gold.txt")) if SHARED_EVAL.exists() else \
-        sorted((ROOT / "samples").glob("*.expected.txt"))
-    lines = [line for p in sources for line in p.read_text(encoding="utf-8").splitlines()
-             if line.strip() and not line.startswith("?? ")]
-    rng = random.Random(20240505)
-    out, size = [], 0
-    while size < TARGET_BYTES:
-        batch = lines[:]
-        rng.shuffle(batch)
-        for line in batch:
-            out.append(line)
-            size += len(line.encode()) + 1
-    text = "\n".join(out) + "\n"
-    simp.write_text(text, encoding="utf-8")
-    trad.write_text(convert(text, config="s2t", extras=False), encoding="utf-8")
-    return {"simplified": simp, "traditional": trad}
+    traditional, simplified = corpus.conversion_pair(TARGET_BYTES / 1e6)
+    return {"simplified": simplified, "traditional": traditional}
 
 
 def best_of(fn, repeat: int) -> float:
