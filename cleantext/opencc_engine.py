@@ -405,6 +405,7 @@ class Group:
         else:
             self.phrases.append(last)
         self._ambiguous = None
+        self._differing_chars: re.Pattern[str] | None = None
         self._inner_bigrams: set[str] = set()
         self._singles: set[str] = set()
 
@@ -445,21 +446,24 @@ class Group:
                             precede.setdefault(key[i], set()).add(key[i - 1])
             self._singles = singles
             chars = (follow.keys() | precede.keys()) - singles
+            # The full scan takes milliseconds to compile; text holding none of the characters
+            # (a short Simplified page through t2s) never needs it.
+            self._differing_chars = re.compile(_char_class(chars | singles)) if chars or singles else None
             if not chars and not singles:
                 self._ambiguous = False
             elif len(chars) <= MAX_PAIR_BRANCHES:
-                self._ambiguous = re.compile(_pair_pattern(follow, precede, singles))
+                self._ambiguous = lazyre.compile(_pair_pattern(follow, precede, singles))
             else:
                 # Too many characters for one branch each (see MAX_PAIR_BRANCHES): one branch
                 # for all of them, with the classes of all their neighbours.
                 pattern = (f"{_char_class(chars)}(?:(?={_char_class(set().union(*follow.values()))})"
                            f"|(?<={_char_class(set().union(*precede.values()))}.))")
-                self._ambiguous = re.compile(f"(?:{pattern}|{_char_class(singles)})" if singles else pattern)
+                self._ambiguous = lazyre.compile(f"(?:{pattern}|{_char_class(singles)})" if singles else pattern)
         return self._ambiguous or None
 
     def _windows(self, text: str) -> list[tuple[int, int]]:
         ambiguous = self._ambiguous_regex()
-        if ambiguous is None:
+        if ambiguous is None or not self._differing_chars.search(text):
             return []
         inner, singles = self._inner_bigrams, self._singles
         n = len(text)
