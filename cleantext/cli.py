@@ -11,6 +11,7 @@ import contextlib
 import os
 import sys
 from collections.abc import Callable, Iterable
+from pathlib import Path
 
 import click
 
@@ -458,14 +459,32 @@ class CleantextGroup(click.Group):
 
 @click.group(cls=CleantextGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="cleantext")
-def cli():
+@click.option("--settings", "settings_file", type=click.Path(exists=True, dir_okay=False),
+              help="Read options from this pyproject.toml's [tool.cleantext] table (default: the nearest "
+                   "pyproject.toml that has one, up to the repository root).")
+@click.option("--no-settings", is_flag=True, help="Read no pyproject.toml.")
+@click.pass_context
+def cli(ctx, settings_file, no_settings):
     """Clean Chinese web text: any encoding, Traditional or Simplified, mojibake and page chrome
     in; clean Simplified-Chinese UTF-8 text out.
+
+    Options can be kept in pyproject.toml, under [tool.cleantext] (for example config = "tw2sp",
+    dict = ["a.tsv", "b.tsv"]); the command line wins over them.
 
     \b
     Example:
       cleantext clean page.html > page.txt
     """
+    from . import settings
+
+    try:
+        path = None if no_settings else Path(settings_file) if settings_file else settings.find(Path.cwd())
+        values = settings.load(path) if path else {}
+    except CleantextError as exc:
+        raise BadInput(str(exc)) from None
+    if values:
+        ctx.default_map = {name: {p.name: values[p.name] for p in command.params if p.name in values}
+                           for name, command in ctx.command.commands.items()}
 
 
 for _step in STEPS:
