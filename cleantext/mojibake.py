@@ -25,10 +25,13 @@ from functools import lru_cache
 from itertools import accumulate
 
 from . import lazyre
-from .hanzi_model import TEXT_EDGE, is_damage, is_han, model, priors
+from .hanzi_model import TEXT_EDGE, context_before, is_damage, is_han, model, priors
 from .lost_chars import LOST_WITH_PINYIN, annotated_lattice
 
 UNKNOWN = -1  # a byte that a lossy decode replaced
+# A byte shown as "?": lost like UNKNOWN, or a question mark the text had all along. Where a
+# UTF-8 character cannot be going on, it is read as the question mark.
+QUESTION = -2
 # Runs of the characters hanzi_model.is_han accepts (counted with a regex, not per character).
 HAN_RUN = lazyre.compile("[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
 LOST = "\ufffd?"  # what a lost byte turns into
@@ -41,6 +44,17 @@ MIN_GAIN = 12.0  # log2: the repaired run must be at least 4096 times as likely 
 MIN_GAIN_PER_CHAR = 2.0
 MAX_CHAR_COST = 15.5  # the repair must read as Chinese: mean -log2 P per character at most this
 MAX_UNKNOWNS = 3
+# A long run may lose more bytes: Python's lenient GBK decoder loses about one in every 25 to
+# 30 characters of UTF-8 mojibake (0x80 and the user-defined pairs), beside the end of each line.
+CHARS_PER_UNKNOWN = 6
+# Where a CJK codec misread another, every character maps to one character (亠亠 reads 坡坡 as
+# Big5), so a reading that only swaps rare characters for common ones proves nothing. Alone, a
+# run must have this many Han characters, and its reading must form words (its character pairs
+# this much (log2) likelier than its characters one by one) unless the run is long enough that
+# chance swaps are out of the question.
+MIN_STRONG_HAN = 3
+MIN_CONTEXT_GAIN = 3.0
+LONG_RUN = 5
 SUSPICIOUS_COST = 12.5
 
 
@@ -124,7 +138,7 @@ def _encode_with_offsets(run: str, to_bytes: Callable[[str], bytes | None]) -> t
     offsets = list(accumulate(map(len, pieces[:-1]), initial=0))
     data = list(b"".join(pieces))
     for i in lost:
-        data[offsets[i]] = UNKNOWN
+        data[offsets[i]] = QUESTION if run[i] == "?" else UNKNOWN
     return data, offsets
 
 
@@ -143,10 +157,14 @@ def _utf8_lattice(data: list[int], fill_dropped: bool = False) -> tuple[list[lis
     an unknown byte, like a marked one.
     """
     lattice: list[list[str]] = []
-    unknowns = data.count(UNKNOWN)
+    unknowns = sum(1 for b in data if b < 0)
     i = 0
     while i < len(data):
         lead = data[i]
+        if lead == QUESTION:
+            lattice.append(["?"])
+            i += 1
+            continue
         if lead == UNKNOWN:
             return None
         if lead < 0x80:
@@ -157,10 +175,14 @@ def _utf8_lattice(data: list[int], fill_dropped: bool = False) -> tuple[list[lis
         if not size:
             return None
         tail = data[i + 1 : i + size]
-        if len(tail) < size - 1 and all(b == UNKNOWN or 0x80 <= b < 0xC0 for b in tail):
-            return lattice, i  # truncated at the end of the run
+        if len(tail) < size - 1 and all(b < 0 or 0x80 <= b < 0xC0 for b in tail):
+            if not any(b < 0 for b in tail):
+                return lattice, i  # truncated at the end of the run
+            # A mark at the end of a text can stand for all the bytes the decoder had left.
+            tail = [*tail, *[UNKNOWN] * (size - 1 - len(tail))]
+            data = [*data[: i + 1], *tail]
         present = 0
-        while present < len(tail) and (tail[present] == UNKNOWN or 0x80 <= tail[present] < 0xC0):
+        while present < len(tail) and (tail[present] < 0 or 0x80 <= tail[present] < 0xC0):
             present += 1
         if present < size - 1:
             unknowns += 1
@@ -169,7 +191,7 @@ def _utf8_lattice(data: list[int], fill_dropped: bool = False) -> tuple[list[lis
             tail = [*tail[:present], UNKNOWN]
         options = [b""]
         for byte in tail:
-            choices = range(0x80, 0xC0) if byte == UNKNOWN else [byte]
+            choices = range(0x80, 0xC0) if byte < 0 else [byte]
             options = [prefix + bytes([b]) for prefix in options for b in choices]
         chars = []
         for option in options:
@@ -201,15 +223,15 @@ def _double_byte_lattice(data: list[int], codec: str) -> tuple[list[list[str]], 
     i = 0
     while i < len(data):
         lead = data[i]
-        if lead != UNKNOWN and lead < 0x80:
+        if 0 <= lead < 0x80:
             lattice.append([chr(lead)])
             i += 1
             continue
         if i + 1 >= len(data):
             return None
         trail = data[i + 1]
-        leads = range(0x81, 0xFF) if lead == UNKNOWN else [lead]
-        trails = range(0x40, 0xFF) if trail == UNKNOWN else [trail]
+        leads = range(0x81, 0xFF) if lead < 0 else [lead]
+        trails = range(0x40, 0xFF) if trail < 0 else [trail]
         chars = []
         for a in leads:
             for b in trails:
@@ -277,7 +299,7 @@ class Kind:
         if self.han_run and sum(map(len, HAN_RUN.findall(run))) * 2 < len(run):
             return None  # symbols and box drawing between codecs are not damage
         encoded = _encode_with_offsets(run, self.to_bytes)
-        if encoded is None or encoded[0].count(UNKNOWN) > MAX_UNKNOWNS:
+        if encoded is None or sum(1 for b in encoded[0] if b < 0) > max_unknowns(run):
             return None
         data, offsets = encoded
         read = self.read(data)
@@ -288,9 +310,18 @@ class Kind:
             if used not in offsets or not lattice:
                 return None
             lattice.append([run[offsets.index(used) :]])
-        if sum(len(options) > 1 for options in lattice) > MAX_UNKNOWNS:
+        if sum(len(options) > 1 for options in lattice) > max_unknowns(run):
             return None
         return lattice
+
+
+def max_unknowns(run: str) -> int:
+    """How many lost bytes a run may have and still be read: a few, more in a long run.
+
+    >>> max_unknowns("涓枃"), max_unknowns("鏂" * 60)
+    (3, 10)
+    """
+    return max(MAX_UNKNOWNS, len(run) // CHARS_PER_UNKNOWN)
 
 
 KINDS: tuple[Kind, ...] = (
@@ -316,7 +347,7 @@ def _out_of_step_lattice(run: str) -> list[list[str]] | None:
     if body == run or len(body) < 3 or not any(is_han(ch) for ch in body):
         return None
     data = _encode(_full_width(body), _gbk_bytes)
-    if data is None or UNKNOWN in data or any(b < 0x80 for b in data):
+    if data is None or any(b < 0x80 for b in data):
         return None
     read = _double_byte_lattice([UNKNOWN, *data, UNKNOWN], "gb18030")
     return read[0] if read else None
@@ -330,11 +361,11 @@ def _full_width(text: str) -> str:
 _FULL_WIDTH = {ord(c): ord(c) + 0xFEE0 for c in "!,:;?()"}
 
 
-def _candidates(run: str) -> Iterator[tuple[str, list[list[str]]]]:
+def _candidates(run: str) -> Iterator[tuple[Kind, list[list[str]]]]:
     for kind in KINDS:
         lattice = kind.lattice(run)
         if lattice is not None:
-            yield kind.name, lattice
+            yield kind, lattice
 
 
 # A lost-byte mark and the double-byte text after it (half-width punctuation included, since
@@ -357,8 +388,9 @@ def readings(run: str, left: str | None = None, right: str | None = None, depth:
     m = model()
     before = None  # scored when a candidate needs it: most suspicious runs have none
     found = []
-    for kind, lattice in _candidates(run):
-        text = m.best(same_script(lattice, (left or "") + (right or "")), left, right)
+    for codec_kind, lattice in _candidates(run):
+        kind = codec_kind.name
+        text = m.best(same_script(lattice, (left or "")[-1:] + (right or "")), left, right)
         if not text or text == run:
             continue
         if any(is_damage(ch) for ch in text):
@@ -383,8 +415,29 @@ def readings(run: str, left: str | None = None, right: str | None = None, depth:
         # A reading with no CJK (or general punctuation) is Latin, Greek, Cyrillic... that is
         # ftfy's business: only the support of a Chinese repair on the same line allows it.
         strong = gain >= max(MIN_GAIN, MIN_GAIN_PER_CHAR * chars) and any(ch >= "\u2000" for ch in text)
+        if strong and codec_kind.han_run:
+            strong = forms_words(run, text, left, right)
         found.append(Reading(text, kind, gain, strong))
     return sorted(found, key=lambda r: r.gain, reverse=True)
+
+
+def forms_words(run: str, text: str, left: str | None = None, right: str | None = None) -> bool:
+    """Does ``text``, a character-for-character reading of ``run``, read better for its
+    character pairs, not only for commoner characters? (See MIN_STRONG_HAN.)
+
+    >>> forms_words("滲杅汒隴", "函数声明"), forms_words("亠亠亠", "坡坡坡"), forms_words("冫冫", "婆婆")
+    (True, False, False)
+    >>> forms_words("瓣穦Τ舦：", "國會有權ㄩ")  # common characters: pairs add little, but five of them
+    True
+    """
+    if sum(map(len, HAN_RUN.findall(run))) < MIN_STRONG_HAN:
+        return False
+    if len(run) >= LONG_RUN:
+        return True
+    m = model()
+    context_gain = (m.score(text, left, right) - sum(map(m.prior, text))) - (
+        m.score(run, left, right) - sum(map(m.prior, run)))
+    return context_gain >= MIN_CONTEXT_GAIN
 
 
 def repair_run(run: str, left: str | None = None, right: str | None = None) -> tuple[str, str] | None:
@@ -428,7 +481,7 @@ def find_repairs(text: str) -> list[Repair]:
 def _line_repairs(text: str, start: int, end: int) -> list[Repair]:
     runs = []
     votes: dict[str, float] = {}
-    for match in RUN.finditer(text, start, end):
+    for match in _runs(text, start, end):
         run = match.group(0)
         found = _readings_at(text, match) if _suspicious(run) else None
         runs.append((match, found))
@@ -463,17 +516,42 @@ def _line_repairs(text: str, start: int, end: int) -> list[Repair]:
     return [Repair(m.start(), m.end(), m.group(0), c.text, c.kind) for m, c in kept]
 
 
+# Punctuation of clean Chinese text that no wrong decode here makes out of UTF-8 damage: a run
+# damaged in a clean line is glued to its clean neighbours across these.
+CLAUSE_MARK = lazyre.compile("[，。、；：！？“”（）《》]")
+# Quotes too, or not: cp1252 reads the UTF-8 continuation bytes 0x93 and 0x94 as “ and ”.
+CLAUSES = (lazyre.compile("[^，。、；：！？“”（）《》]+"), lazyre.compile("[^，。、；：！？（）《》]+"))
+
+
+def _runs(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """The runs of a line, and the clauses of a run that holds clean punctuation (only one of
+    them may be damaged). Overlapping repairs are settled by gain in :func:`_line_repairs`.
+
+    >>> [m.group(0) for m in _runs("声称，浠栦滑宸查煭 ok", 0, 14)]
+    ['声称，浠栦滑宸查煭', '声称', '浠栦滑宸查煭']
+    """
+    for match in RUN.finditer(text, start, end):
+        yield match
+        if CLAUSE_MARK.search(match.group(0)):
+            seen = {(match.start(), match.end())}
+            for clause in CLAUSES:
+                for piece in clause.finditer(text, match.start(), match.end()):
+                    if piece.span() not in seen:
+                        seen.add(piece.span())
+                        yield piece
+
+
 def _out_of_step_readings(text: str, match: re.Match[str]) -> list[Reading]:
     lattice = _out_of_step_lattice(match.group(0))
     if lattice is None:
         return []
     m = model()
-    left = text[match.start() - 1] if match.start() else TEXT_EDGE
+    left = context_before(text, match.start())
     right = text[match.end()] if match.end() < len(text) else TEXT_EDGE
     # Characters lost right after the run with their pinyin surviving are decoded jointly.
     following = LOST_WITH_PINYIN.match(text, match.end())
     extra = annotated_lattice(following.group(0)) if following else None
-    lattice = same_script(lattice, (left or "") + (right or ""))
+    lattice = same_script(lattice, (left or "")[-1:] + (right or ""))
     if extra:
         after = text[following.end()] if following.end() < len(text) else TEXT_EDGE
         repaired = m.best(lattice + extra, left, after)[: len(lattice)]
@@ -487,7 +565,7 @@ def _out_of_step_readings(text: str, match: re.Match[str]) -> list[Reading]:
 
 
 def _readings_at(text: str, match: re.Match[str]) -> list[Reading]:
-    left = text[match.start() - 1] if match.start() else TEXT_EDGE
+    left = context_before(text, match.start())
     right = text[match.end()] if match.end() < len(text) else TEXT_EDGE
     return readings(match.group(0), left, right)
 

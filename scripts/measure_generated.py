@@ -1,0 +1,452 @@
+"""Measure mojibake repair on damage we make ourselves, kind by kind, with clean controls.
+
+A seeded generator takes clean texts (the paragraphs of every gold.txt under ../shared/eval,
+the Simplified and Traditional texts of ../shared/external that are clean prose; without
+../shared, the samples' expected outputs), groups them into documents, and damages each
+document in one of three scopes: the whole document, one line, or one clause of one line, with
+every kind of wrong decode in :data:`LOSSLESS` and :data:`LOSSY`. Clean controls (the texts
+themselves, Traditional text, rare characters, text about mojibake, symbols, mixed Latin) must
+come through unchanged.
+
+Per kind it reports documents, exact %, and fidelity as ``../shared/eval/score.py`` computes it
+(lines NFKC-normalized without whitespace, joined; 1 - edits / characters of the target, summed
+over the kind's documents). The targets (issue 4): lossless kinds >= 99% exact, lossy kinds
+fidelity >= 0.99, controls 100% unchanged.
+
+The damage functions live here only; tests/test_mojibake.py imports them.
+
+Run:  .venv/bin/python scripts/measure_generated.py [--per-kind N] [--seed S] [-v] [--kind NAME]
+"""
+
+from __future__ import annotations
+
+import argparse
+import html.entities
+import random
+import sys
+import time
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+# --- decoders as the software that misread the bytes behaves ---------------------------------
+
+
+def cp1252_browser(data: bytes) -> str:
+    """Decode as cp1252 the way browsers do: the five undefined bytes become C1 controls."""
+    return "".join(bytes([b]).decode("cp1252", errors="ignore") or chr(b) for b in data)
+
+
+def cp936(data: bytes) -> str:
+    """GBK as Windows code page 936 reads it, strictly: 0x80 is the euro sign."""
+    return data.decode("gb18030").replace("\x80", "€")
+
+
+def windows_gbk(data: bytes, mark: str = "\ufffd") -> str:
+    """GBK read leniently: a byte that starts no valid character (a lead byte before an ASCII
+    byte, at the end of a line) becomes ``mark``; the ASCII byte after it survives."""
+    try:
+        return cp936(data)
+    except UnicodeDecodeError:
+        return data.decode("gb18030", errors="replace").replace("\x80", "€").replace("\ufffd", mark)
+
+
+def out_of_step(text: str, at: int = 0) -> str:
+    """GBK decoded one byte out of step from character ``at`` on: the lead byte there is lost
+    (shown as ?), every later pair is read shifted, and the last dangling byte is lost.
+    Raises UnicodeError when the shifted bytes do not decode."""
+    data = text.encode("gbk")
+    cut = len(text[:at].encode("gbk"))
+    if cut >= len(data) - 2 or data[cut] < 0x80:
+        raise UnicodeError("no double-byte character to start from")
+    return text[:at] + "?" + data[cut + 1 : -1].decode("gb18030")
+
+
+# --- lossless kinds: str -> damaged str; UnicodeError when the bytes cannot go through -------
+
+NAMED_ENTITY = {chr(code): f"&{name};" for code, name in html.entities.codepoint2name.items()
+                if code > 0x7F or chr(code) in "&<>\""}
+
+
+def named_entities(text: str) -> str:
+    """Every character that has an HTML 4 name, written as the named reference."""
+    damaged = "".join(NAMED_ENTITY.get(ch, ch) for ch in text)
+    if damaged == text:
+        raise UnicodeError("no character with a named reference")
+    return damaged
+
+
+def numeric_entities(text: str) -> str:
+    """Every non-ASCII character as a numeric reference, decimal and hex in turn."""
+    out = []
+    for i, ch in enumerate(text):
+        out.append(ch if ch < "\x80" else f"&#{ord(ch)};" if i % 2 else f"&#x{ord(ch):X};")
+    return "".join(out)
+
+
+LOSSLESS: dict[str, Callable[[str], str]] = {
+    "utf8-as-gbk": lambda t: cp936(t.encode("utf-8")),
+    "utf8-as-gb18030": lambda t: t.encode("utf-8").decode("gb18030"),
+    "utf8-as-big5": lambda t: t.encode("utf-8").decode("big5hkscs"),
+    "utf8-as-cp1252": lambda t: cp1252_browser(t.encode("utf-8")),
+    "utf8-as-latin1": lambda t: t.encode("utf-8").decode("latin-1"),
+    "utf8-twice": lambda t: cp1252_browser(cp1252_browser(t.encode("utf-8")).encode("utf-8")),
+    "utf8-twice-latin1": lambda t: t.encode("utf-8").decode("latin-1").encode("utf-8").decode("latin-1"),
+    "gbk-as-big5": lambda t: t.encode("gbk").decode("big5hkscs"),
+    "big5-as-gbk": lambda t: t.encode("big5").decode("gbk"),  # on Traditional text
+    "entities-numeric": numeric_entities,
+    "entities-named": named_entities,
+}
+
+# --- lossy kinds: (str, random) -> (damaged, expected) ----------------------------------------
+
+LOST_MARKS = ("?", "\ufffd", "\ue5e5")  # ?, the replacement character, a Windows private-use one
+
+
+def _lost_byte(mark: str) -> Callable[[str, random.Random], tuple[str, str]]:
+    def damage(text: str, rng: random.Random) -> tuple[str, str]:
+        damaged = windows_gbk(text.encode("utf-8"), mark)
+        if mark not in damaged:
+            raise UnicodeError("no byte lost")
+        return damaged, text
+    return damage
+
+
+def big5_lost(text: str, rng: random.Random) -> tuple[str, str]:
+    """UTF-8 read as Big5 leniently (cp950): bytes Big5 has no character for are lost."""
+    damaged = text.encode("utf-8").decode("cp950", errors="replace")
+    if "\ufffd" not in damaged:
+        raise UnicodeError("no byte lost")
+    return damaged, text
+
+
+def out_of_step_damage(text: str, rng: random.Random) -> tuple[str, str]:
+    starts = [i for i, ch in enumerate(text) if ch >= "\u3400"]
+    if not starts:
+        raise UnicodeError("no Han character")
+    return out_of_step(text, rng.choice(starts[: max(1, len(starts) // 2)])), text
+
+
+def _reading(ch: str) -> str | None:
+    """The tone-marked pinyin of a character: pypinyin when it is installed, else the
+    character model's readings."""
+    try:
+        from pypinyin import Style, pinyin
+    except ImportError:
+        return _model_readings().get(ch)
+    syllable = pinyin(ch, style=Style.TONE, heteronym=False, errors="ignore")
+    return syllable[0][0] if syllable and syllable[0] else None
+
+
+_READINGS: dict[str, str] = {}
+
+
+def _model_readings() -> dict[str, str]:
+    """Character -> the reading it ranks highest in (the model lists characters by frequency)."""
+    if not _READINGS:
+        from cleantext.hanzi_model import model
+
+        best: dict[str, tuple[int, str]] = {}
+        for syllable, chars in model().readings.items():
+            for rank, ch in enumerate(chars):
+                if ch not in best or rank < best[ch][0]:
+                    best[ch] = (rank, syllable)
+        _READINGS.update({ch: syllable for ch, (_, syllable) in best.items()})
+    return _READINGS
+
+
+def _lost_with_pinyin(bracket: bool) -> Callable[[str, random.Random], tuple[str, str]]:
+    """One or two neighbouring characters lost to a mark, their pinyin annotation kept (with or
+    without its opening bracket); the expected text keeps the annotation, brackets restored."""
+
+    def damage(text: str, rng: random.Random) -> tuple[str, str]:
+        spots = [i for i in range(len(text) - 1) if "\u4e00" <= text[i] <= "\u9fff" and "\u4e00" <= text[i + 1] <= "\u9fff"]
+        if not spots:
+            raise UnicodeError("no two Han characters in a row")
+        i = rng.choice(spots)
+        n = rng.choice((1, 2))
+        mark = rng.choice(LOST_MARKS)
+        syllables = [_reading(ch) for ch in text[i : i + n]]
+        if None in syllables:
+            raise UnicodeError("no reading")
+        clean = "".join(f"{ch}({s})" for ch, s in zip(text[i : i + n], syllables, strict=True))
+        lost = "".join(f"{mark}{'(' if bracket else ''}{s})" for s in syllables)
+        return text[:i] + lost + text[i + n :], text[:i] + clean + text[i + n :]
+
+    return damage
+
+
+LOSSY: dict[str, Callable[[str, random.Random], tuple[str, str]]] = {
+    "utf8-as-gbk-lost-fffd": _lost_byte("\ufffd"),
+    "utf8-as-gbk-lost-question": _lost_byte("?"),
+    "utf8-as-big5-lost": big5_lost,
+    "gbk-out-of-step": out_of_step_damage,
+    "lost-char-pinyin": _lost_with_pinyin(bracket=True),
+    "lost-char-pinyin-no-bracket": _lost_with_pinyin(bracket=False),
+}
+TRADITIONAL_KINDS = {"big5-as-gbk"}
+
+
+# --- clean texts ------------------------------------------------------------------------------
+
+
+def _lines(path: Path) -> list[str]:
+    out = []
+    for raw in path.read_text(encoding="utf-8").splitlines():
+        line = raw.strip()
+        if line.startswith("?? "):
+            line = line[3:]
+        if line:
+            out.append(line)
+    return out
+
+
+def _han_share(line: str) -> float:
+    han = sum(1 for ch in line if "\u3400" <= ch <= "\u9fff")
+    return han / max(1, sum(1 for ch in line if not ch.isspace()))
+
+
+def clean_documents(shared: Path = SHARED) -> tuple[list[list[str]], list[list[str]]]:
+    """(Simplified documents, Traditional documents): lists of clean, mostly Chinese lines."""
+    simplified: list[list[str]] = []
+    traditional: list[list[str]] = []
+    if shared.exists():
+        sources = sorted(shared.glob("eval/*/*/gold.txt"))
+        sources += sorted(shared.glob("external/zh-web-content-extraction/cleaned/*.txt"))
+        sources += sorted(shared.glob("external/newspaper4k-zh/txt/*.txt"))
+        sources += sorted(shared.glob("external/opencc-testcases/golden/input/*.txt"))
+        trad_sources = [shared / "external/opencc-testcases/golden/output" / f"us_constitution_zhs.{cfg}.txt"
+                        for cfg in ("s2t", "s2tw", "s2hk")]
+    else:
+        sources = sorted((ROOT / "samples").glob("*.expected.txt"))
+        trad_sources = []
+    for path in sources:
+        lines = [line for line in _lines(path) if 6 <= len(line) <= 400 and _han_share(line) >= 0.4]
+        if lines:
+            (traditional if path.name.startswith("traditional") else simplified).append(lines)
+    for path in trad_sources:
+        if path.exists():
+            traditional.append([line for line in _lines(path) if len(line) >= 6 and _han_share(line) >= 0.4])
+    return simplified, traditional
+
+
+def _pick_document(rng: random.Random, sources: list[list[str]]) -> list[str]:
+    lines = rng.choice(sources)
+    size = rng.randint(1, 6)
+    start = rng.randrange(max(1, len(lines) - size + 1))
+    return lines[start : start + size]
+
+
+CLAUSE_END = "，。；：！？、 ,.;:!?"
+
+
+def _clause(line: str, rng: random.Random) -> tuple[int, int]:
+    """A clause of ``line``: between two punctuation marks, at least two characters."""
+    cuts = [0] + [i + 1 for i, ch in enumerate(line) if ch in CLAUSE_END] + [len(line)]
+    spans = [(a, b - 1 if line[b - 1] in CLAUSE_END else b) for a, b in zip(cuts, cuts[1:], strict=False)]
+    spans = [(a, b) for a, b in spans if b - a >= 2 and any(ch >= "\u3400" for ch in line[a:b])]
+    if not spans:
+        raise UnicodeError("no clause")
+    return rng.choice(spans)
+
+
+@dataclass
+class Case:
+    kind: str
+    scope: str  # doc, line or run
+    damaged: str
+    expected: str
+
+
+def damage_document(lines: list[str], kind: str, scope: str, rng: random.Random) -> Case:
+    """Damage a document with one kind in one scope; UnicodeError when it cannot be done."""
+    lossy = kind in LOSSY
+
+    def damage(text: str) -> tuple[str, str]:
+        return LOSSY[kind](text, rng) if lossy else (LOSSLESS[kind](text), text)
+
+    if scope == "doc":
+        damaged, expected = damage("\n".join(lines))
+        if damaged == expected:
+            raise UnicodeError("nothing changed")
+        return Case(kind, scope, damaged, expected)
+    i = rng.randrange(len(lines))
+    line = lines[i]
+    if scope == "line":
+        new, clean = damage(line)
+    else:
+        a, b = _clause(line, rng)
+        run, clean_run = damage(line[a:b])
+        new, clean = line[:a] + run + line[b:], line[:a] + clean_run + line[b:]
+    if new == clean:
+        raise UnicodeError("nothing changed")
+    return Case(kind, scope, "\n".join([*lines[:i], new, *lines[i + 1 :]]),
+                "\n".join([*lines[:i], clean, *lines[i + 1 :]]))
+
+
+def generate(per_kind: int, seed: int, shared: Path = SHARED, kinds: list[str] | None = None) -> list[Case]:
+    """``per_kind`` documents for every kind and scope (fewer where the damage is rarely possible)."""
+    rng = random.Random(seed)
+    simplified, traditional = clean_documents(shared)
+    cases = []
+    for kind in kinds or [*LOSSLESS, *LOSSY]:
+        sources = traditional if kind in TRADITIONAL_KINDS else simplified
+        if not sources:
+            continue
+        for scope in ("doc", "line", "run"):
+            made = 0
+            for _ in range(per_kind * 20):  # lossless damage is not always possible: try others
+                try:
+                    cases.append(damage_document(_pick_document(rng, sources), kind, scope, rng))
+                except UnicodeError:
+                    continue
+                made += 1
+                if made == per_kind:
+                    break
+    return cases
+
+
+# --- clean controls ---------------------------------------------------------------------------
+
+TALK_ABOUT_MOJIBAKE = [
+    "乱码常见的样子有“锟斤拷”和“烫烫烫”，前者来自替换字符的重复编码。",
+    "锟斤拷", "烫烫烫烫烫", "屯屯屯屯", "手持两把锟斤拷，口中疾呼烫烫烫。",
+    "VC 调试时未初始化的栈内存显示为“烫”，堆内存显示为“屯”。",
+]
+SYMBOLS = [
+    "★重要通知★ ◎ ① ② ③ ──┬── ╯▽╰", "※ 注意事项 ※", "■□▲△◆◇○●", "→ ← ↑ ↓ ⇒ ∞ ≈ ≠ ≤ ≥",
+    "価格は１０００円です。ありがとうございます。", "Ｗｉｎｄｏｗｓ １０ 系统", "价格：€15，温度：25°C，尺寸 3×4 cm。",
+    "α β γ δ — 希腊字母", "Москва 莫斯科", "㊣ ㈱ ㎡ ℃ ℉ № ™",
+]
+MIXED_LATIN = [
+    "Café crème, naïve résumé, Müller, São Paulo.", "他在 Zürich 读书，导师是 François Müller。",
+    "Ça va? Très bien. 很好。", "Straße 与 façade 都是外来词。", "Ångström 单位 Å，Œuvre 作品。",
+]
+RARE_NAMES = ["王喆", "朱镕基", "李堃", "张珺", "刘昳", "陈玥", "赵翀", "周昉", "吴旻", "郑璟", "孙兟", "钱垚",
+              "马骉", "胡淼", "林犇", "何焱", "高鑫", "罗芃", "梁翯", "宋彧"]
+SHORT_RARE = ["亠亠", "丨丨", "丶丶", "乂乂", "亻亻", "冫冫", "氵氵", "犭犭", "灬灬", "彳亍", "丿丿", "亅亅",
+              "兀兀", "卍卍", "囗囗", "夂夂", "宀宀", "廾廾", "弋弋", "彡彡"]
+
+
+def control_texts(seed: int, count: int, shared: Path = SHARED) -> dict[str, list[str]]:
+    """Clean text by family: every one must come through repair unchanged."""
+    rng = random.Random(seed)
+    simplified, traditional = clean_documents(shared)
+    out: dict[str, list[str]] = {}
+    out["clean"] = ["\n".join(_pick_document(rng, simplified)) for _ in range(count)] if simplified else []
+    out["traditional"] = ["\n".join(_pick_document(rng, traditional)) for _ in range(count)] if traditional else []
+    # Unihan Extension A and B characters (and the basic block's rarest), alone and in lines.
+    ext_a = [chr(c) for c in range(0x3400, 0x4DC0)]
+    ext_b = [chr(c) for c in range(0x20000, 0x2A6E0)]
+    basic = [chr(c) for c in range(0x4E00, 0x9FA6)]
+    rare = []
+    for _ in range(count):
+        pool = rng.choice((ext_a, ext_b, basic, ext_a + basic))
+        rare.append("".join(rng.choice(pool) for _ in range(rng.randint(1, 12))))
+    out["rare-chars"] = rare
+    short = []
+    for _ in range(count):
+        ch = rng.choice(basic + ext_a)
+        short.append(ch * rng.randint(2, 3) if rng.random() < 0.5 else ch + rng.choice(basic))
+    out["short-rare-runs"] = SHORT_RARE + short
+    names = [f"{rng.choice(RARE_NAMES)}同志今年{rng.randint(20, 70)}岁，在{rng.choice(RARE_NAMES)}的帮助下完成了工作。"
+             for _ in range(count)]
+    out["rare-names"] = names
+    if simplified:  # rare characters inside real lines, separated by spaces and punctuation
+        mixed = []
+        for _ in range(count):
+            line = rng.choice(rng.choice(simplified))
+            word = "".join(rng.choice(basic) for _ in range(rng.randint(1, 3)))
+            at = rng.randrange(len(line) + 1)
+            mixed.append(line[:at] + rng.choice(("（", " ", "“", "")) + word + rng.choice(("）", " ", "”", "")) + line[at:])
+        out["rare-in-lines"] = mixed
+    out["about-mojibake"] = TALK_ABOUT_MOJIBAKE
+    out["symbols"] = SYMBOLS
+    out["mixed-latin"] = MIXED_LATIN
+    return out
+
+
+# --- scoring as ../shared/eval/score.py does --------------------------------------------------
+
+
+def line_key(line: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", line).split())
+
+
+def text_key(text: str) -> str:
+    return "".join(line_key(line) for line in text.splitlines())
+
+
+def fidelity_parts(output: str, expected: str) -> tuple[int, int]:
+    """(edits, characters of the target), as score.py counts them for one document."""
+    from rapidfuzz.distance import Levenshtein
+
+    target = text_key(expected)
+    return Levenshtein.distance(text_key(output), target), len(target)
+
+
+# --- the report -------------------------------------------------------------------------------
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--per-kind", type=int, default=40, help="documents per kind and scope")
+    parser.add_argument("--seed", type=int, default=4)
+    parser.add_argument("--kind", action="append", help="only these kinds (repeatable)")
+    parser.add_argument("-v", "--verbose", action="store_true", help="print every failure")
+    args = parser.parse_args()
+    from cleantext.repair import repair
+
+    source = "../shared" if SHARED.exists() else "samples/*.expected.txt"
+    print(f"generated set: seed {args.seed}, {args.per_kind} documents per kind and scope, texts from {source}")
+    started = time.time()
+    cases = generate(args.per_kind, args.seed, kinds=args.kind)
+    print(f"{'kind':30} {'docs':>5} {'exact':>7} {'fidelity':>9}   by scope (exact doc/line/run)")
+    for group, names in (("lossless", LOSSLESS), ("lossy", LOSSY)):
+        for kind in names:
+            rows = [c for c in cases if c.kind == kind]
+            if not rows:
+                continue
+            exact = edits = chars = 0
+            by_scope: dict[str, list[int]] = {}
+            for case in rows:
+                got = repair(case.damaged)
+                ok = got == case.expected
+                exact += ok
+                e, n = fidelity_parts(got, case.expected)
+                edits += e
+                chars += n
+                by_scope.setdefault(case.scope, []).append(ok)
+                if args.verbose and not ok:
+                    _show(case, got)
+            scopes = " ".join(f"{sum(v)}/{len(v)}" for v in by_scope.values())
+            print(f"{group[:5]} {kind:24} {len(rows):5} {100 * exact / len(rows):6.1f}% "
+                  f"{max(0.0, 1 - edits / max(1, chars)):9.4f}   {scopes}")
+    controls = control_texts(args.seed, args.per_kind * 3)
+    print(f"{'controls':30} {'texts':>5} {'unchanged':>9}")
+    for family, texts in controls.items():
+        changed = [t for t in texts if repair(t) != t]
+        print(f"      {family:24} {len(texts):5} {100 * (1 - len(changed) / max(1, len(texts))):8.1f}%")
+        for text in changed if args.verbose else ():
+            print(f"    CHANGED {text[:80]!r} -> {repair(text)[:80]!r}")
+    print(f"({time.time() - started:.1f} s)")
+    return 0
+
+
+def _show(case: Case, got: str) -> None:
+    for d, g, e in zip(case.damaged.splitlines(), got.splitlines(), case.expected.splitlines(), strict=False):
+        if g != e:
+            print(f"  [{case.kind}/{case.scope}]\n    damaged  {d[:120]!r}\n    got      {g[:120]!r}\n"
+                  f"    expected {e[:120]!r}")
+    if len(got.splitlines()) != len(case.expected.splitlines()):
+        print(f"  [{case.kind}/{case.scope}] line count {len(got.splitlines())} != {len(case.expected.splitlines())}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())
