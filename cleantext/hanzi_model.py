@@ -50,7 +50,85 @@ TEXT_EDGE = "\n"
 AVERAGE_END_SHARE = 0.45  # a word ends after about this share of characters in running text
 PAIR_CACHE_SIZE = 1 << 18  # remembered logp pairs (a few MB at most)
 NUMERAL = "0"  # the model's key for the numeral class (see scripts/build_char_model.py)
+# Paired marks. The text before a run tells which are open: a closer is likely where its
+# opener is open, and a quote or title mark that opens inside a sentence (right after a Han
+# character or another closer: 在服务“六稳”“六保”中) holds a short term, not a sentence.
+OPENERS = {"“": "”", "‘": "’", "（": "）", "《": "》", "「": "」", "『": "』", "【": "】", "〔": "〕", "〈": "〉",
+           "(": ")"}
+CLOSERS = {close: opener for opener, close in OPENERS.items()}
+MAX_OPEN = 3  # nesting depth remembered
+# P(a term's closer | characters inside so far): quoted terms are short (index = characters inside).
+TERM_CLOSE = (0.02, 0.15, 0.35, 0.35, 0.3, 0.25, 0.2, 0.15, 0.12, 0.1)
+OPEN_CLOSE_BONUS = 1.0  # log2: any other open mark makes its closer likelier than on average
+UNOPENED_CLOSE = -2.0  # log2: a closer whose opener is not on the line
+# log2: a full stop one or two characters into a term is a sentence of one or two characters.
+SHORT_TERM_SENTENCE_END = -10.0
+SENTENCE_END = "。"
+# Line context before a run that the model reads for open marks (a line's start is known
+# when the context begins with TEXT_EDGE).
+CONTEXT_CHARS = 200
 DIGITS = "0123456789"  # ASCII only: a full-width digit next to an ASCII one is not text
+
+
+# The marks open before a position: (is the line start known, ((opener, is a term, characters
+# inside), ...)), innermost last.
+Structure = tuple[bool, tuple[tuple[str, bool, int], ...]]
+NO_STRUCTURE: Structure = (False, ())
+
+
+def advance(state: Structure, prev: str | None, ch: str) -> Structure:
+    """The open marks after ``ch`` (``prev`` is the character before it).
+
+    >>> advance((True, ()), "务", "“")
+    (True, (('“', True, 0),))
+    >>> advance(advance((True, ()), "：", "“"), "“", "好")
+    (True, (('“', False, 1),))
+    """
+    known, stack = state
+    if ch == "\n":
+        return (True, ())
+    if ch in OPENERS:
+        term = prev is not None and (is_han(prev) or prev in CLOSERS or prev == "、")
+        return (known, (*stack, (ch, term, 0))[-MAX_OPEN:])
+    if ch in CLOSERS:
+        opener = CLOSERS[ch]
+        for i in range(len(stack) - 1, -1, -1):
+            if stack[i][0] == opener:
+                return (known, stack[:i])
+        return state
+    if stack:
+        opener, term, inside = stack[-1]
+        if inside < len(TERM_CLOSE) - 1:
+            return (known, (*stack[:-1], (opener, term, inside + 1)))
+    return state
+
+
+@lru_cache(maxsize=512)
+def structure(before: str) -> Structure:
+    r"""The open marks at the end of ``before`` (a line's start is known after a line break).
+
+    >>> structure("\n在服务“六稳”“六")
+    (True, (('“', True, 1),))
+    """
+    state = NO_STRUCTURE
+    prev = None
+    for ch in before:
+        state = advance(state, prev, ch)
+        prev = ch
+    return state
+
+
+def context_before(text: str, pos: int) -> str:
+    r"""The left context the model reads for the text at ``pos``: its line so far, after
+    TEXT_EDGE (which also stands for the start of the text), at most CONTEXT_CHARS characters.
+
+    >>> context_before("标题\n他说“好", 7)
+    '\n他说“好'
+    """
+    start = text.rfind("\n", 0, pos) + 1
+    if pos - start > CONTEXT_CHARS:
+        return text[pos - CONTEXT_CHARS : pos]
+    return TEXT_EDGE + text[start:pos]
 
 
 def is_han(ch: str) -> bool:
@@ -159,40 +237,73 @@ class CharModel:
         across = boundary * self.start_prob(ch)
         return math.log2(BIGRAM_WEIGHT * (within + across) + (1 - BIGRAM_WEIGHT) * 2**base)
 
-    def score(self, text: str, left: str | None = None, right: str | None = None) -> float:
-        """log2 probability of ``text`` between the characters ``left`` and ``right``."""
+    def structure_logp(self, state: Structure, prev: str | None, ch: str) -> float:
+        """log2 P(ch | prev) with the open marks before ``prev`` in view (see OPENERS)."""
+        value = self.logp(prev, ch)
+        stack = state[1]
+        if ch in CLOSERS:
+            if stack and stack[-1][0] == CLOSERS[ch]:
+                _, term, inside = stack[-1]
+                if not term:
+                    return value + OPEN_CLOSE_BONUS
+                boundary = self.end_share(prev) if prev is not None else 1.0
+                return math.log2(TERM_CLOSE[inside] * min(1.0, max(boundary, 0.02) / AVERAGE_END_SHARE))
+            if state[0] or stack:
+                return value + UNOPENED_CLOSE
+            return value
+        if ch == SENTENCE_END and stack and stack[-1][1] and stack[-1][2] <= 2:
+            return value + SHORT_TERM_SENTENCE_END
+        return value
+
+    def _walk(self, state: Structure, prev: str | None, text: str) -> tuple[float, Structure, str | None]:
         total = 0.0
-        prev = left
         for ch in text:
-            total += self.logp(prev, ch)
+            total += self.structure_logp(state, prev, ch)
+            state = advance(state, prev, ch)
             prev = ch
-        if right is not None and prev is not None:
-            total += self.logp(prev, right) - self.prior(right)
-        return total
+        return total, state, prev
+
+    def _close(self, state: Structure, prev: str | None, right: str | None) -> float:
+        """What the character after the text adds: log2 P(right | prev) / P(right)."""
+        if right is None or prev is None:
+            return 0.0
+        return self.structure_logp(state, prev, right) - self.prior(right)
+
+    def score(self, text: str, left: str | None = None, right: str | None = None) -> float:
+        """log2 probability of ``text`` between ``left`` and the character ``right``.
+
+        ``left`` is the character before, or more of the line before it (see context_before),
+        which tells the marks that are open.
+        """
+        state, prev = (structure(left[:-1]), left[-1]) if left else (NO_STRUCTURE, None)
+        total, state, last = self._walk(state, prev, text)
+        return total + self._close(state, last, right)
 
     def best(self, lattice: Sequence[Sequence[str]], left: str | None = None, right: str | None = None) -> str:
-        """The most plausible string taking one option from each position (Viterbi).
+        r"""The most plausible string taking one option from each position (Viterbi).
 
         >>> model().best([["中"], list("闻文问"), ["化"]])
         '中文化'
+        >>> model().best([list("。保")], "\n在服务“六稳”“六", "”")
+        '保'
         """
         if all(len(options) == 1 for options in lattice):
             # One path: the scores below could only ever pick it.
             return "".join(options[0] for options in lattice)
-        # state: last character -> (score, string)
-        states: dict[str | None, tuple[float, str]] = {left: (0.0, "")}
+        start = (structure(left[:-1]), left[-1]) if left else (NO_STRUCTURE, None)
+        # state: (open marks, last character) -> (score, string)
+        states: dict[tuple[Structure, str | None], tuple[float, str]] = {start: (0.0, "")}
         for options in lattice:
-            new: dict[str | None, tuple[float, str]] = {}
-            for prev, (score, text) in states.items():
+            new: dict[tuple[Structure, str | None], tuple[float, str]] = {}
+            for (marks, prev), (score, text) in states.items():
                 for option in options:
-                    value = score + self.score(option, prev)
-                    last = option[-1] if option else prev
-                    if last not in new or value > new[last][0]:
-                        new[last] = (value, text + option)
+                    gain, after, last = self._walk(marks, prev, option)
+                    value = score + gain
+                    key = (after, last)
+                    if key not in new or value > new[key][0]:
+                        new[key] = (value, text + option)
             states = new
-        if right is not None:
-            return max(states.items(), key=lambda kv: kv[1][0] + self.score("", kv[0], right))[1][1]
-        return max(states.values())[1]
+        return max(states.items(), key=lambda kv: kv[1][0] + self._close(kv[0][0], kv[0][1], right))[1][1]
 
     def chars_read(self, syllable: str) -> str:
         """Characters with this tone-marked pinyin reading, most frequent first.

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from . import lazyre
-from .hanzi_model import TEXT_EDGE, model
+from .hanzi_model import TEXT_EDGE, context_before, model
 
 TONE_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
 SYLLABLE = rf"[a-zü{TONE_VOWELS}]*[{TONE_VOWELS}][a-zü{TONE_VOWELS}]*"
@@ -58,7 +58,7 @@ def _restore_group(match: re.Match[str]) -> str:
     lattice = annotated_lattice(match.group(0))
     if not lattice:
         return match.group(0)
-    left = text[match.start() - 1] if match.start() else TEXT_EDGE
+    left = context_before(text, match.start())
     right = text[match.end()] if match.end() < len(text) else TEXT_EDGE
     chars = m.best(lattice, left, right)
     return "".join(f"{ch}({s})" for ch, s in zip(chars, syllables, strict=True))

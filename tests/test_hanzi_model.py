@@ -1,0 +1,39 @@
+"""The character model's choices among candidates for a lost byte or character."""
+
+from __future__ import annotations
+
+import pytest
+
+from cleantext.hanzi_model import advance, context_before, model, structure
+
+# The full-width forms a UTF-8 character that lost its last byte after EF BC can be.
+FULL_WIDTH_BLOCK = [chr(c) for c in range(0xFF01, 0xFF40)]
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("评论人：段文斌（南开大学经济学系", "）"),
+    ("张维迎（北京大学光华管理学院", "）"),
+    ("据新华社报道，今年粮食总产量再创新高", "，"),  # no bracket open: the common comma stays
+])
+def test_line_end_closer_follows_the_open_bracket(line, expected):
+    assert model().best([FULL_WIDTH_BLOCK], context_before(line, len(line)), "\n") == expected
+
+
+def test_full_stop_does_not_end_a_term_just_opened():
+    # In a quote opened inside a sentence, one character in, a full stop is no sentence end.
+    left = "\n在服务“六稳”“六"
+    assert model().score("。”", left) < model().score("常”", left)
+    # After a colon the quote holds a sentence, and a short one may end.
+    assert structure("\n他说：“好")[1][0][1] is False
+
+
+def test_structure_tracks_nesting_and_line_breaks():
+    state = structure("\n《读“书”")
+    assert [mark for mark, _, _ in state[1]] == ["《"]
+    assert advance(state, "”", "\n") == (True, ())
+    assert structure("前一行“未闭合\n新的一行") == (True, ())
+
+
+def test_context_is_the_line_so_far():
+    assert context_before("第一行\n第二行“引", 9) == "\n第二行“引"
+    assert context_before("开头", 0) == "\n"
