@@ -1,10 +1,16 @@
-"""Regular expressions compiled on first use, not at import.
+"""Regular expressions compiled on first use, not at import, and compiled once per machine.
 
 Compiling a pattern is pure-Python work in the ``re`` module, and a character class with a
-wide range (``[\\u4e00-\\u9fff]``) costs a millisecond or more: over a hundred patterns at
-import made up a good part of the command's start-up. A :class:`LazyPattern` stands where the
-compiled pattern stood and compiles on the first attribute looked up; after that its methods
-are plain attributes of the object, as cheap to reach as the pattern's own.
+wide range (``[\\u4e00-\\u9fff]``) costs a millisecond or more: the hundred patterns a short
+``cleantext clean`` uses took a third of the command's run. Two things keep that off the start:
+
+* a :class:`LazyPattern` stands where the compiled pattern stood and compiles on the first
+  attribute looked up; after that its methods are plain attributes of the object, as cheap to
+  reach as the pattern's own;
+* what the compiler makes of each pattern (the engine's code, a list of numbers) is kept in a
+  per-user cache (:mod:`cleantext.diskcache`'s folder, one file per Python build), and the next
+  process hands it straight to the engine, which checks it before use. Any failure to read,
+  use or write the cache falls back to compiling: the result is the same pattern.
 
 >>> WORD = compile(r"[a-z]+")
 >>> WORD.findall("ab cd")
@@ -16,20 +22,25 @@ are plain attributes of the object, as cheap to reach as the pattern's own.
 from __future__ import annotations
 
 import re
+import sys
 
 _ATTRIBUTES = ("search", "match", "fullmatch", "sub", "subn", "split", "findall", "finditer",
                "pattern", "flags", "groups", "groupindex")
+
+# Entries kept in the cache file at most: the package's own patterns are about two hundred.
+MAX_CACHED = 1000
 
 
 class LazyPattern:
     """``re.compile(pattern, flags)``, done the first time the pattern is used."""
 
-    def __init__(self, pattern, flags: int = 0):
+    def __init__(self, pattern, flags: int = 0, cached: bool = True):
         self._source = (pattern, flags)
+        self._cached = cached
 
     def __getattr__(self, name: str):
         # Only reached while the pattern is not compiled yet (or for a rare attribute).
-        compiled = re.compile(*self._source)
+        compiled = compile_now(*self._source) if self._cached else re.compile(*self._source)
         for attribute in _ATTRIBUTES:
             setattr(self, attribute, getattr(compiled, attribute))
         return getattr(compiled, name)
@@ -38,6 +49,107 @@ class LazyPattern:
         return f"LazyPattern({self._source[0]!r})"
 
 
-def compile(pattern, flags: int = 0) -> LazyPattern:  # noqa: A001 - mirrors re.compile
-    """A pattern compiled when first used."""
-    return LazyPattern(pattern, flags)
+def compile(pattern, flags: int = 0, *, cached: bool = True) -> LazyPattern:  # noqa: A001 - mirrors re.compile
+    """A pattern compiled when first used; ``cached=False`` for patterns made from data (they
+    can be large, and vary), which would only bloat the cache every process reads."""
+    return LazyPattern(pattern, flags, cached)
+
+
+_codes: dict | None = None  # (pattern, flags) -> arguments of _sre.compile, from the cache file
+_new: dict = {}  # what this process compiled and the file lacks
+
+
+def compile_now(pattern, flags: int = 0) -> re.Pattern:
+    """``re.compile(pattern, flags)``, through the per-user cache of compiled code."""
+    key = (pattern, int(flags))  # a RegexFlag is an int subclass marshal cannot store
+    args = _cached().get(key)
+    if args is not None:
+        try:
+            import _sre
+
+            return _sre.compile(pattern, *args)
+        except Exception:  # noqa: BLE001 - a stale or damaged entry: compile instead
+            pass
+    try:
+        args = _compiler_output(pattern, flags)
+        import _sre
+
+        compiled = _sre.compile(pattern, *args)
+    except Exception:  # noqa: BLE001 - an interpreter whose re internals differ
+        return re.compile(pattern, flags)
+    if not _new:
+        import atexit
+
+        atexit.register(_save)
+    _new[key] = args
+    return compiled
+
+
+def _compiler_output(pattern, flags: int) -> tuple:
+    """What ``re.compile`` hands to ``_sre.compile`` after the pattern (the same steps)."""
+    try:
+        from re import _compiler, _parser
+    except ImportError:  # Python 3.10
+        import sre_compile as _compiler  # noqa: N813
+        import sre_parse as _parser  # noqa: N813
+    parsed = _parser.parse(pattern, flags)
+    code = _compiler._code(parsed, flags)
+    groupindex = dict(parsed.state.groupdict)
+    indexgroup = [None] * parsed.state.groups
+    for name, index in groupindex.items():
+        indexgroup[index] = name
+    # Plain ints: the code holds the compiler's named constants (an int subclass), which
+    # marshal cannot store.
+    return (int(flags | parsed.state.flags), list(map(int, code)), parsed.state.groups - 1, groupindex,
+            tuple(indexgroup))
+
+
+def _path() -> str:
+    import _sre
+
+    from . import diskcache
+
+    return diskcache.path_for("regex", f"{sys.version}|{_sre.MAGIC}|{_sre.CODESIZE}".encode())
+
+
+def _read() -> dict:
+    import marshal
+
+    try:
+        with open(_path(), "rb") as handle:
+            data = marshal.load(handle)
+    except (OSError, EOFError, ValueError, TypeError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _cached() -> dict:
+    global _codes
+    if _codes is None:
+        _codes = _read()
+    return _codes
+
+
+def _save() -> None:
+    """Add what this process compiled to the cache file (at exit; atomically)."""
+    import marshal
+    import os
+
+    if not _new:
+        return
+    merged = {**_read(), **_new}
+    if len(merged) > MAX_CACHED:  # keep the newest entries
+        merged = dict(list(merged.items())[-MAX_CACHED:])
+    path = _path()
+    tmp = f"{path}.{os.getpid()}.tmp"
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(tmp, "wb") as handle:
+            marshal.dump(merged, handle)
+        os.replace(tmp, path)
+    except (OSError, ValueError):
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+    _new.clear()

@@ -148,7 +148,7 @@ class PhraseTable:
         # matcher below only ever deals with keys of two characters or more.
         self.multi = {k: v for k, v in self.mapping.items() if len(k) > 1}
         self.singles = {k: v for k, v in self.mapping.items() if len(k) == 1}
-        self._singles_regex = lazyre.compile(_char_class(self.singles)) if self.singles else None
+        self._singles_regex = lazyre.compile(_char_class(self.singles), cached=False) if self.singles else None
         # A key is "risky" when a longer key can start inside it and run past its end; only
         # then can longest-first differ from leftmost-longest. For each, the offsets where such
         # a key can start (its rest is the beginning of a longer key).
@@ -452,13 +452,14 @@ class Group:
             if not chars and not singles:
                 self._ambiguous = False
             elif len(chars) <= MAX_PAIR_BRANCHES:
-                self._ambiguous = lazyre.compile(_pair_pattern(follow, precede, singles))
+                self._ambiguous = lazyre.compile(_pair_pattern(follow, precede, singles), cached=False)
             else:
                 # Too many characters for one branch each (see MAX_PAIR_BRANCHES): one branch
                 # for all of them, with the classes of all their neighbours.
                 pattern = (f"{_char_class(chars)}(?:(?={_char_class(set().union(*follow.values()))})"
                            f"|(?<={_char_class(set().union(*precede.values()))}.))")
-                self._ambiguous = lazyre.compile(f"(?:{pattern}|{_char_class(singles)})" if singles else pattern)
+                self._ambiguous = lazyre.compile(f"(?:{pattern}|{_char_class(singles)})" if singles else pattern,
+                                                 cached=False)
         return self._ambiguous or None
 
     def _windows(self, text: str) -> list[tuple[int, int]]:

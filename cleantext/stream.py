@@ -14,10 +14,10 @@ HTML is never cut (a page is one tree); the CLI cleans HTML and small inputs who
 from __future__ import annotations
 
 import codecs
-import re
 from collections.abc import Iterable, Iterator
 from typing import BinaryIO
 
+from . import lazyre
 from .decode import BOMS, Detection, canonical, detect
 from .errors import DecodeError
 from .extract import looks_like_html
@@ -27,8 +27,8 @@ BLOCK_BYTES = 1 << 20  # bytes read at a time
 STREAM_ABOVE_BYTES = 2 << 20  # inputs larger than this are cleaned in pieces
 PIECE_CHARS = 1 << 18  # target size of a piece, in characters (about 0.75 MB of UTF-8 Chinese)
 
-HAN = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
-SENTENCE_END = re.compile(r"[。！？!?…；][”」』）)]?\s*$")
+HAN = lazyre.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
+SENTENCE_END = lazyre.compile(r"[。！？!?…；][”」』）)]?\s*$")
 PROSE_HAN = 15
 
 

@@ -77,7 +77,7 @@ def _wide_runs() -> re.Pattern[str]:
 
     # Scanning the Unicode database takes ~20 ms: the ranges are kept per Unicode version.
     key = f"wide v1 {unicodedata.unidata_version}".encode()
-    return re.compile(f"[{diskcache.load('wide_chars', key, _wide_ranges)}\U00020000-\U0003FFFD]+")
+    return lazyre.compile_now(f"[{diskcache.load('wide_chars', key, _wide_ranges)}\U00020000-\U0003FFFD]+")
 
 
 def _wide_ranges() -> str:
