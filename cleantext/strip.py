@@ -48,6 +48,16 @@ TOKEN_SPLIT = lazyre.compile(r"[\s|｜•·‧/／【】\[\]]+")
 ITEM_SPLIT = lazyre.compile(r"\s*[|｜•·‧]\s*|\s{2,}|\u3000+|\s+[-/»]\s*|\s*\[[^\]]{1,40}\.(?:gif|jpe?g|png)\]\s*", re.I)
 CRUMB_SPLIT = lazyre.compile(r"\s*(?:>>|>|»|›|→|＞|-&gt;)\s*")
 LATIN_LETTER = lazyre.compile(r"[A-Za-z]")
+LATIN_WORD = lazyre.compile(r"[A-Za-z][A-Za-z'’.-]*")
+
+
+def item_size(item: str) -> int:
+    """How long a menu item reads: a Latin word counts as one character does.
+
+    >>> item_size("联系我们"), item_size("Chinesische Schule")
+    (4, 3)
+    """
+    return len(LATIN_WORD.sub("a", item)) if LATIN_LETTER.search(item) else len(item)
 
 
 @dataclass
@@ -134,9 +144,11 @@ def is_menu(line: Line) -> bool:
     True
     >>> is_menu(Line("", "提质量 强队伍 促发展"))
     False
+    >>> is_menu(Line("", "Home | News | Events | Chinesische Schule | About us | Kontakt"))
+    True
     """
     items = line.items
-    if len(items) < 2 or any(len(t) > 12 for t in items):
+    if len(items) < 2 or any(item_size(t) > 12 for t in items):
         return False
     known = sum(t in words.NAV_WORDS for t in items)
     return (known >= 1 and len(items) >= 3) or known * 5 >= len(items) * 3

@@ -16,6 +16,7 @@ REMOVED = [
     ("京ICP备12345678号", "icp"),
     ("您是本文第 154 个阅览者", "resolution"),
     ("| 回复线索：", "list-header"),
+    ("Home | News | Events | Chinesische Schule | About us | Kontakt", "menu"),
 ]
 
 KEPT = [
