@@ -143,6 +143,9 @@ def _encode_with_offsets(run: str, to_bytes: Callable[[str], bytes | None]) -> t
 
 
 LOST_CHAR = lazyre.compile("[?\ufffd]")  # a character of LOST
+# What UTF-8 read as cp1252 is made of: a lead byte (Â..ï) and a continuation byte (C1 or
+# cp1252's specials, or Latin-1 0xA0..0xBF).
+LATIN1_MOJIBAKE = lazyre.compile("[\xc2-\xef][\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
 
 
 # --- reading bytes right, with unknowns -----------------------------------------------------
@@ -291,6 +294,9 @@ class Kind:
     read: Callable[[list[int]], tuple[list[list[str]], int] | None]
     han_run: bool = False  # the damage reads as Han characters (a CJK codec misread another)
     min_run: int = 1  # shorter runs are too easily clean text (two accented letters, créé)
+    # The damage cannot be clean Chinese (Latin letters that are valid UTF-8 of Han characters),
+    # so a reading may be all rare characters (a name such as 董晗萱).
+    rare_reading_ok: bool = False
 
     def lattice(self, run: str) -> list[list[str]] | None:
         """Candidates per position; an unreadable incomplete tail stays as it was."""
@@ -326,7 +332,7 @@ def max_unknowns(run: str) -> int:
 
 KINDS: tuple[Kind, ...] = (
     Kind("utf8-as-gbk", _gbk_bytes, _utf8_lattice),
-    Kind("utf8-as-cp1252", _cp1252_bytes, lambda data: _utf8_lattice(data, fill_dropped=True)),
+    Kind("utf8-as-cp1252", _cp1252_bytes, lambda data: _utf8_lattice(data, fill_dropped=True), rare_reading_ok=True),
     Kind("utf8-as-big5", _big5_bytes, _utf8_lattice),
     Kind("gbk-as-big5", _big5_bytes, lambda data: _double_byte_lattice(data, "gbk"), han_run=True),
     Kind("big5-as-gbk", _gbk_bytes, lambda data: _double_byte_lattice(data, "big5hkscs"), han_run=True),
@@ -393,18 +399,25 @@ def readings(run: str, left: str | None = None, right: str | None = None, depth:
         text = m.best(same_script(lattice, (left or "")[-1:] + (right or "")), left, right)
         if not text or text == run:
             continue
+        if not depth and kind == "utf8-as-cp1252" and LATIN1_MOJIBAKE.search(text):
+            # UTF-8 read as cp1252 two times: the first reading is UTF-8 read as cp1252 again.
+            # Two layers of valid UTF-8 are evidence enough for a reading as short as one
+            # character (Ã¥Â¹Â´ -> å¹´ -> 年).
+            twice = next((r for r in readings(text, left, right, depth + 1) if r.kind == kind), None)
+            if twice is not None:
+                text, kind = twice.text, "utf8-twice"
         if any(is_damage(ch) for ch in text):
-            # Damaged twice (UTF-8 read as cp1252 two times): the first reading still holds
-            # the undefined bytes; it is right only if it repairs in turn.
+            # Damaged twice some other way: the first reading still holds the undefined bytes;
+            # it is right only if it repairs in turn.
             if depth:
                 continue
             inner = [r for r in readings(text, left, right, depth + 1) if r.strong]
             if not inner:
                 continue
-            text, kind = inner[0].text, ("utf8-twice" if kind == inner[0].kind == "utf8-as-cp1252" else kind)
+            text, kind = inner[0].text, kind
         after = m.score(text, left, right)
         han = [m.logp(None, ch) for ch in text if is_han(ch)]
-        if han and -sum(han) / len(han) > MAX_CHAR_COST:
+        if han and -sum(han) / len(han) > MAX_CHAR_COST and not codec_kind.rare_reading_ok:
             continue
         if before is None:
             before = m.score(run, left, right)
@@ -462,7 +475,7 @@ def find_repairs(text: str) -> list[Repair]:
     # A line gets a vote only from a suspicious run or an out-of-step run (which needs a
     # lost-byte mark): one scan of the whole text finds them, and only their lines are looked
     # at. Neither kind of run crosses a line end, so they are the runs found line by line.
-    found = [m.start() for m in RUN.finditer(text) if _suspicious(m.group(0))]
+    found = [m.start() for m in RUN.finditer(text) if _suspicious_run(m.group(0))]
     if "?" in text or "\ufffd" in text:
         found = sorted(found + [m.start() for m in OUT_OF_STEP_RUN.finditer(text)])
     repairs = []
@@ -580,6 +593,27 @@ def _suspicious(run: str) -> bool:
         return True
     # The same sum as over model().prior, but without loading the model for clean text.
     return -sum(map(priors().__getitem__, run)) / len(run) > SUSPICIOUS_COST
+
+
+def _suspicious_run(run: str) -> bool:
+    """Is the run, or one clause of it, suspicious? A damaged clause in a long clean line
+    does not raise the mean cost of the whole run enough to be seen.
+
+    >>> _suspicious_run("这天早上，钟敲到第五下，蹇界劧鍋滀簡。"), _suspicious_run("这天早上，钟敲到第五下。")
+    (True, False)
+    """
+    if SUSPECT_CHAR.search(run):
+        return True
+    costs = list(map(priors().__getitem__, run))
+    if -sum(costs) / len(run) > SUSPICIOUS_COST:
+        return True
+    if not CLAUSE_MARK.search(run):
+        return False
+    for piece in CLAUSES[0].finditer(run):
+        a, b = piece.span()
+        if b - a >= 2 and -sum(costs[a:b]) / (b - a) > SUSPICIOUS_COST:
+            return True
+    return False
 
 
 # A lost-byte mark, damage (hanzi_model.is_damage) or a Latin-1/Latin Extended letter: one is

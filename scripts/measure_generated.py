@@ -212,6 +212,14 @@ def _han_share(line: str) -> float:
     return han / max(1, sum(1 for ch in line if not ch.isspace()))
 
 
+def _has_damage(line: str) -> bool:
+    """Does the line hold a character only damage leaves (C1 controls, private use, U+FFFD)?
+    Some sources have them; such a line is no clean text to start from."""
+    from cleantext.hanzi_model import is_damage
+
+    return any(map(is_damage, line))
+
+
 def clean_documents(shared: Path = SHARED) -> tuple[list[list[str]], list[list[str]]]:
     """(Simplified documents, Traditional documents): lists of clean, mostly Chinese lines."""
     simplified: list[list[str]] = []
@@ -227,7 +235,8 @@ def clean_documents(shared: Path = SHARED) -> tuple[list[list[str]], list[list[s
         sources = sorted((ROOT / "samples").glob("*.expected.txt"))
         trad_sources = []
     for path in sources:
-        lines = [line for line in _lines(path) if 6 <= len(line) <= 400 and _han_share(line) >= 0.4]
+        lines = [line for line in _lines(path)
+                 if 6 <= len(line) <= 400 and _han_share(line) >= 0.4 and not _has_damage(line)]
         if lines:
             (traditional if path.name.startswith("traditional") else simplified).append(lines)
     for path in trad_sources:
@@ -440,12 +449,16 @@ def main() -> int:
 
 
 def _show(case: Case, got: str) -> None:
-    for d, g, e in zip(case.damaged.splitlines(), got.splitlines(), case.expected.splitlines(), strict=False):
+    """The damaged, repaired and expected text of each line that differs, from a little before
+    the first difference (lines split at LF only: latin-1 mojibake holds U+0085)."""
+    for d, g, e in zip(case.damaged.split("\n"), got.split("\n"), case.expected.split("\n"), strict=False):
         if g != e:
-            print(f"  [{case.kind}/{case.scope}]\n    damaged  {d[:120]!r}\n    got      {g[:120]!r}\n"
-                  f"    expected {e[:120]!r}")
-    if len(got.splitlines()) != len(case.expected.splitlines()):
-        print(f"  [{case.kind}/{case.scope}] line count {len(got.splitlines())} != {len(case.expected.splitlines())}")
+            at = next((i for i, (a, b) in enumerate(zip(g, e, strict=False)) if a != b), min(len(g), len(e)))
+            cut = max(0, at - 20)
+            print(f"  [{case.kind}/{case.scope}] at {at}\n    damaged  {d[:120]!r}\n    got      {g[cut:cut + 100]!r}\n"
+                  f"    expected {e[cut:cut + 100]!r}")
+    if got.count("\n") != case.expected.count("\n"):
+        print(f"  [{case.kind}/{case.scope}] line count {got.count(chr(10))} != {case.expected.count(chr(10))}")
 
 
 if __name__ == "__main__":

@@ -263,3 +263,35 @@ LITERAL_QUESTION_MARKS = ["她会怎么做?她要挑了解自己的", "为什么
 @pytest.mark.parametrize("text", LITERAL_QUESTION_MARKS)
 def test_literal_question_mark_inside_mojibake(text):
     assert repair(LOSSLESS["utf8-as-cp1252"](text)) == text
+
+
+# A damaged clause inside a long clean line: the mean cost of the whole run stays low, so the
+# line must be looked at clause by clause to be found at all.
+DAMAGED_CLAUSE_IN_LONG_LINE = [
+    ("utf8-as-gbk", "这天早上，钟敲到第五下，{}。", "忽然停了"),
+    ("utf8-as-gbk", "对于未来，于欢说，目前他想先适应社会，{}。", "等春节后再做打算"),
+    ("utf8-as-gb18030", "{}，满脸的疲惫和激愤。富有诗人气质的黄对我说，他们准备上北京。", "他们刚从广场示威回来"),
+]
+
+
+@pytest.mark.parametrize("kind,line,clause", DAMAGED_CLAUSE_IN_LONG_LINE)
+def test_damaged_clause_in_a_long_clean_line(kind, line, clause):
+    damaged = line.format(LOSSLESS[kind](clause))
+    assert repair(damaged) == line.format(clause)
+
+
+# UTF-8 read as cp1252 (or latin-1) two times: two layers of valid UTF-8 are evidence enough for
+# one character between digits (2024年5月) and for a reading of rare characters (a name).
+TWICE_DAMAGED = [
+    ("utf8-twice", "2005年~2006年\t5月23日至4月9日"),
+    ("utf8-twice", "主  席：郭晓川"),
+    ("utf8-twice", "惊爆日企SONY MUSIC操控华人女星黑幕(转载)"),
+    ("utf8-twice-latin1", "北京商报讯（记者 岳品瑜 董晗萱）5月20日"),
+    ("utf8-twice-latin1", "〔注〕\u3000滟滪(yàn\u3000yù)：即滟滪滩。"),
+    ("utf8-as-latin1", "记者 董晗萱"),
+]
+
+
+@pytest.mark.parametrize("kind,text", TWICE_DAMAGED)
+def test_twice_damaged_short_runs_and_names(kind, text):
+    assert repair(LOSSLESS[kind](text)) == text
