@@ -146,35 +146,89 @@ def is_damage(ch: str) -> bool:
     )
 
 
+# A word position: the character begins its word (FIRST) or stands inside one (INNER). The
+# model reads the text as words and keeps, for each position, how likely either is: what may
+# follow a character depends on it (开 first goes on as 开业, 开会; 开 inside, in 公开, 召开,
+# mostly ends its word).
+FIRST, INNER = 0, 1
+# P(FIRST, INNER) for a character whose position nothing before it tells (after a non-Han one).
+AT_WORD_START = (1.0, 0.0)
+# Characters of the line before a run that are read for the word position of its last one.
+POSITION_CONTEXT = 8
+POSITION_CACHE_SIZE = 4096
+# (from FIRST to FIRST, from FIRST to INNER, from INNER to FIRST, from INNER to INNER)
+Transitions = tuple[float, float, float, float]
+
+
 @dataclass
 class CharModel:
-    unigram: dict[str, int]  # quantised: round(2 * log2(count))
-    bigram: dict[str, int]
+    # Counts are quantised, q = round(STEPS * log2(count)), and packed so that the tables load fast
+    # (few objects): per character, bytes of (all, word starts, one-character words, inside a
+    # word, word ends inside a word), NO_COUNT where there is none; per first character of an
+    # in-word pair, (the second characters, counts where the first begins the word, where not).
+    chars: dict[str, bytes]
+    pairs: dict[str, tuple[str, bytes, bytes]]
     readings: dict[str, str]  # tone-marked syllable -> characters, most frequent first
     simplified: dict[str, str]
-    starts: dict[str, int] = field(default_factory=dict)  # words beginning with the character
-    ends: dict[str, int] = field(default_factory=dict)  # words ending with it
+    numeral_follows: int = 0  # quantised share of words a numeral follows (SHARE_SCALE), over all
     log_total: float = 0.0
     log_starts: float = 0.0
     _cache: dict[str, float] = field(default_factory=dict, repr=False)
-    _pair_cache: dict[tuple[str, str], float] = field(default_factory=dict, repr=False)
+    _stats: dict[str, tuple[float, float, float, float]] = field(default_factory=dict, repr=False)
+    _pair_cache: dict[tuple[str, str], Transitions] = field(default_factory=dict, repr=False)
+    _positions: dict[str, tuple[float, float]] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
-        self.log_total = math.log2(sum(2 ** (q / 2) for q in self.unigram.values()))
-        self.log_starts = math.log2(sum(2 ** (q / 2) for q in self.starts.values()) or 1)
+        self.log_total = math.log2(sum(2 ** (c[ALL] / STEPS) for c in self.chars.values()))
+        self.log_starts = math.log2(sum(2 ** (c[STARTS] / STEPS) for c in self.chars.values() if c[STARTS] != NO_COUNT) or 1)
+
+    @property
+    def unigram(self) -> dict[str, int]:
+        """Quantised count of each character the model knows (a key of ``_key``)."""
+        return {key: counts[ALL] for key, counts in self.chars.items()}
+
+    def _char_stats(self, key: str) -> tuple[float, float, float, float]:
+        """(log2 words beginning with it, log2 inner occurrences, P(word ends | first),
+        P(word ends | inner)) of a unigram key."""
+        stats = self._stats.get(key)
+        if stats is None:
+            _, starts, singles, inner, inner_ends = self.chars[key][:NUMERAL_AFTER_FIRST]
+            log_first = starts / STEPS if starts != NO_COUNT else 0.0
+            log_inner = inner / STEPS if inner != NO_COUNT else 0.0
+            end_first = min(1.0, 2 ** (singles / STEPS - log_first)) if singles != NO_COUNT else 0.02
+            end_inner = min(1.0, 2 ** (inner_ends / STEPS - log_inner)) if inner_ends != NO_COUNT else 0.02
+            if starts == NO_COUNT:
+                end_first = end_inner
+            if inner == NO_COUNT:
+                end_inner = end_first
+            stats = self._stats[key] = (log_first, log_inner, max(end_first, 0.02), max(end_inner, 0.02))
+        return stats
+
+    def first_share(self, ch: str) -> float:
+        """How often ``ch`` begins its word, of all its occurrences."""
+        key = self._key(ch)
+        counts = self.chars.get(key)
+        if counts is None:
+            return 1.0
+        if counts[STARTS] == NO_COUNT:
+            return 0.0
+        return min(1.0, 2 ** ((counts[STARTS] - counts[ALL]) / STEPS))
 
     def end_share(self, ch: str) -> float:
         """How often a word ends at ``ch``: P(boundary after ch). Non-Han characters end words."""
         key = self._key(ch)
-        if key not in self.unigram:
+        if key not in self.chars:
             return 1.0
-        return min(1.0, 2 ** ((self.ends.get(key, 0) - self.unigram[key]) / 2)) if key in self.ends else 0.02
+        _, _, end_first, end_inner = self._char_stats(key)
+        share = self.first_share(ch)
+        return share * end_first + (1 - share) * end_inner
 
     def start_prob(self, ch: str) -> float:
         """P(the next word begins with ``ch``)."""
         key = self._key(ch)
-        if key in self.starts:
-            return 2 ** (self.starts[key] / 2 - self.log_starts)
+        counts = self.chars.get(key)
+        if counts is not None and counts[STARTS] != NO_COUNT:
+            return 2 ** (counts[STARTS] / STEPS - self.log_starts)
         return 2 ** self.prior(ch)
 
     def _key(self, ch: str) -> str:
@@ -195,8 +249,8 @@ class CharModel:
             value = ASCII_SPACE if ch in " \t\r" else ASCII_ALNUM if ch.isalnum() else ASCII_OTHER
         elif "\uff10" <= ch <= "\uff5a":
             value = FULLWIDTH_ALNUM
-        elif key in self.unigram:
-            value = self.unigram[key] / 2 - self.log_total
+        elif key in self.chars:
+            value = self.chars[key][ALL] / STEPS - self.log_total
         elif ch in PUNCTUATION_PRIOR:
             value = PUNCTUATION_PRIOR[ch]
         elif is_han(ch):
@@ -206,81 +260,153 @@ class CharModel:
         self._cache[ch] = value
         return value
 
-    def logp(self, prev: str | None, ch: str) -> float:
-        """log2 P(ch | prev): the word goes on (in-word bigram) or a new one starts.
+    def transitions(self, prev: str | None, ch: str) -> Transitions:
+        """P(ch, its word position | prev and prev's position), for both positions of each.
 
-        Punctuation and other non-Han characters come at word ends, so their prior is scaled
-        by how often a word ends at ``prev``; a Han character after a word end is scored by
-        how often words start with it.
+        A Han character either goes on prev's word (an in-word pair, first or later) or begins
+        a new one after prev's word ends; punctuation and other non-Han characters come at word
+        ends, so their prior is scaled by how often a word ends at prev.
         """
         if prev is None:
-            return self.prior(ch)
+            p = 2 ** self.prior(ch)
+            return (p, 0.0, p, 0.0)
         # The same pairs come up again and again while candidates are scored: remember them.
         pair = (prev, ch)
         cached = self._pair_cache.get(pair)
         if cached is None:
             if len(self._pair_cache) >= PAIR_CACHE_SIZE:
                 self._pair_cache.clear()
-            cached = self._pair_cache[pair] = self._logp(prev, ch)
+            cached = self._pair_cache[pair] = self._transitions(prev, ch)
         return cached
 
-    def _logp(self, prev: str, ch: str) -> float:
+    def _transitions(self, prev: str, ch: str) -> Transitions:
         base = self.prior(ch)
         a, b = self._key(prev), self._key(ch)
-        if a not in self.unigram:
-            return base + PUNCTUATION_PAIRS.get(prev + ch, 0.0)
-        boundary = self.end_share(prev)
-        if b not in self.unigram:
-            return base + math.log2(max(boundary, 0.02) / AVERAGE_END_SHARE)
-        pair = self.bigram.get(a + b)
-        within = 2 ** ((pair - self.unigram[a]) / 2) if pair is not None else 0.0
-        across = boundary * self.start_prob(ch)
-        return math.log2(BIGRAM_WEIGHT * (within + across) + (1 - BIGRAM_WEIGHT) * 2**base)
+        if a not in self.chars:
+            p = 2 ** (base + PUNCTUATION_PAIRS.get(prev + ch, 0.0))
+            return (p, 0.0, p, 0.0)
+        log_first, log_inner, end_first, end_inner = self._char_stats(a)
+        if b not in self.chars:
+            scale = 2**base / AVERAGE_END_SHARE
+            return (end_first * scale, 0.0, end_inner * scale, 0.0)
+        go_on_first = go_on_inner = 0.0
+        seconds, first, later = self.pairs.get(a, ("", b"", b""))
+        at = seconds.find(b)
+        if at >= 0:
+            if first[at] != NO_COUNT:
+                go_on_first = 2 ** (first[at] / STEPS - log_first)
+            if later[at] != NO_COUNT:
+                go_on_inner = 2 ** (later[at] / STEPS - log_inner)
+        start = self.start_prob(ch)
+        start_first = start_inner = start
+        if b == NUMERAL:
+            # A number follows some kinds of words more than others (see numeral_ratio).
+            start_first *= self.numeral_ratio(a, NUMERAL_AFTER_FIRST)
+            start_inner *= self.numeral_ratio(a, NUMERAL_AFTER_INNER)
+        smooth = (1 - BIGRAM_WEIGHT) * 2**base
+        return (BIGRAM_WEIGHT * end_first * start_first + smooth, BIGRAM_WEIGHT * go_on_first,
+                BIGRAM_WEIGHT * end_inner * start_inner + smooth, BIGRAM_WEIGHT * go_on_inner)
 
-    def structure_logp(self, state: Structure, prev: str | None, ch: str) -> float:
-        """log2 P(ch | prev) with the open marks before ``prev`` in view (see OPENERS)."""
-        value = self.logp(prev, ch)
+    def numeral_ratio(self, key: str, position: int) -> float:
+        """How much likelier than after the average word a number is after a word that ends
+        with ``key`` (a word of its own at NUMERAL_AFTER_FIRST, a longer one at
+        NUMERAL_AFTER_INNER): 第 and prepositions (为, 于) take numbers, adverbs (不) seldom.
+
+        >>> model().numeral_ratio("第", NUMERAL_AFTER_FIRST) > 1 > model().numeral_ratio("不", NUMERAL_AFTER_FIRST)
+        True
+        """
+        share = self.chars[key][position]
+        if share == NO_COUNT or not self.numeral_follows:
+            return 1.0
+        return 2 ** ((share - self.numeral_follows) / STEPS)
+
+    def logp(self, prev: str | None, ch: str) -> float:
+        """log2 P(ch | prev), prev's word position taken as on average."""
+        ff, fi, if_, ii = self.transitions(prev, ch)
+        share = self.first_share(prev) if prev is not None else 1.0
+        return math.log2(share * (ff + fi) + (1 - share) * (if_ + ii))
+
+    def structure_transitions(self, state: Structure, prev: str | None, ch: str) -> Transitions:
+        """``transitions`` with the open marks before ``prev`` in view (see OPENERS)."""
+        value = self.transitions(prev, ch)
         stack = state[1]
         if ch in CLOSERS:
             if stack and stack[-1][0] == CLOSERS[ch]:
                 _, term, inside = stack[-1]
                 if not term:
-                    return value + OPEN_CLOSE_BONUS
-                boundary = self.end_share(prev) if prev is not None else 1.0
-                return math.log2(TERM_CLOSE[inside] * min(1.0, max(boundary, 0.02) / AVERAGE_END_SHARE))
+                    return _scaled(value, 2**OPEN_CLOSE_BONUS)
+                if prev is None or self._key(prev) not in self.chars:
+                    p = TERM_CLOSE[inside] * min(1.0, 1 / AVERAGE_END_SHARE)
+                    return (p, 0.0, p, 0.0)
+                _, _, end_first, end_inner = self._char_stats(self._key(prev))
+                return (TERM_CLOSE[inside] * min(1.0, end_first / AVERAGE_END_SHARE), 0.0,
+                        TERM_CLOSE[inside] * min(1.0, end_inner / AVERAGE_END_SHARE), 0.0)
             if state[0] or stack:
-                return value + UNOPENED_CLOSE
+                return _scaled(value, 2**UNOPENED_CLOSE)
             return value
         if ch == SENTENCE_END and stack and stack[-1][1] and stack[-1][2] <= 2:
-            return value + SHORT_TERM_SENTENCE_END
+            return _scaled(value, 2**SHORT_TERM_SENTENCE_END)
         return value
 
-    def _walk(self, state: Structure, prev: str | None, text: str) -> tuple[float, Structure, str | None]:
+    def structure_logp(self, state: Structure, prev: str | None, ch: str) -> float:
+        """log2 P(ch | prev) with the open marks before ``prev`` in view, prev's word position
+        taken as on average."""
+        ff, fi, if_, ii = self.structure_transitions(state, prev, ch)
+        share = self.first_share(prev) if prev is not None else 1.0
+        return math.log2(share * (ff + fi) + (1 - share) * (if_ + ii))
+
+    def _walk(self, state: Structure, prev: str | None, position: tuple[float, float], text: str
+              ) -> tuple[float, Structure, str | None, tuple[float, float]]:
+        """log2 P(text) after ``prev``, and the marks, last character and its word position after it."""
         total = 0.0
+        first, inner = position
         for ch in text:
-            total += self.structure_logp(state, prev, ch)
+            ff, fi, if_, ii = self.structure_transitions(state, prev, ch)
+            first, inner = first * ff + inner * if_, first * fi + inner * ii
+            mass = first + inner
+            if mass <= 0.0:
+                return -math.inf, state, ch, AT_WORD_START
+            total += math.log2(mass)
+            first, inner = first / mass, inner / mass
             state = advance(state, prev, ch)
             prev = ch
-        return total, state, prev
+        return total, state, prev, (first, inner)
 
-    def _close(self, state: Structure, prev: str | None, right: str | None) -> float:
+    def _close(self, state: Structure, prev: str | None, position: tuple[float, float], right: str | None) -> float:
         """What the character after the text adds: log2 P(right | prev) / P(right)."""
         if right is None or prev is None:
             return 0.0
-        return self.structure_logp(state, prev, right) - self.prior(right)
+        ff, fi, if_, ii = self.structure_transitions(state, prev, right)
+        return math.log2(position[0] * (ff + fi) + position[1] * (if_ + ii)) - self.prior(right)
+
+    def _start(self, left: str | None) -> tuple[Structure, str | None, tuple[float, float]]:
+        """The marks open, the last character and its word position at the end of ``left``."""
+        if not left:
+            return NO_STRUCTURE, None, AT_WORD_START
+        return structure(left[:-1]), left[-1], self._position(left[-POSITION_CONTEXT:])
+
+    def _position(self, before: str) -> tuple[float, float]:
+        """The word position of the last character of ``before`` (read from its start)."""
+        position = self._positions.get(before)
+        if position is None:
+            if len(self._positions) >= POSITION_CACHE_SIZE:
+                self._positions.clear()
+            position = self._positions[before] = self._walk(NO_STRUCTURE, None, AT_WORD_START, before)[3]
+        return position
 
     def score(self, text: str, left: str | None = None, right: str | None = None) -> float:
         """log2 probability of ``text`` between ``left`` and the character ``right``.
 
         ``left`` is the character before, or more of the line before it (see context_before),
-        which tells the marks that are open.
+        which tells the marks that are open and the word position of its last character.
         """
-        state, prev = (structure(left[:-1]), left[-1]) if left else (NO_STRUCTURE, None)
-        total, state, last = self._walk(state, prev, text)
-        return total + self._close(state, last, right)
+        state, prev, position = self._start(left)
+        total, state, last, position = self._walk(state, prev, position, text)
+        return total + self._close(state, last, position, right)
 
     def best(self, lattice: Sequence[Sequence[str]], left: str | None = None, right: str | None = None) -> str:
-        r"""The most plausible string taking one option from each position (Viterbi).
+        r"""The most plausible string taking one option from each position (Viterbi over the
+        open marks and the last character; the word position is summed over).
 
         >>> model().best([["中"], list("闻文问"), ["化"]])
         '中文化'
@@ -290,20 +416,22 @@ class CharModel:
         if all(len(options) == 1 for options in lattice):
             # One path: the scores below could only ever pick it.
             return "".join(options[0] for options in lattice)
-        start = (structure(left[:-1]), left[-1]) if left else (NO_STRUCTURE, None)
-        # state: (open marks, last character) -> (score, string)
-        states: dict[tuple[Structure, str | None], tuple[float, str]] = {start: (0.0, "")}
+        marks, prev, position = self._start(left)
+        # (open marks, last character) -> (score, word position of the last character, string)
+        states: dict[tuple[Structure, str | None], tuple[float, tuple[float, float], str]] = {
+            (marks, prev): (0.0, position, "")}
         for options in lattice:
-            new: dict[tuple[Structure, str | None], tuple[float, str]] = {}
-            for (marks, prev), (score, text) in states.items():
+            new: dict[tuple[Structure, str | None], tuple[float, tuple[float, float], str]] = {}
+            for (marks, prev), (score, position, text) in states.items():
                 for option in options:
-                    gain, after, last = self._walk(marks, prev, option)
+                    gain, after, last, at = self._walk(marks, prev, position, option)
                     value = score + gain
                     key = (after, last)
                     if key not in new or value > new[key][0]:
-                        new[key] = (value, text + option)
+                        new[key] = (value, at, text + option)
             states = new
-        return max(states.items(), key=lambda kv: kv[1][0] + self._close(kv[0][0], kv[0][1], right))[1][1]
+        return max(states.items(),
+                   key=lambda kv: kv[1][0] + self._close(kv[0][0], kv[0][1], kv[1][1], right))[1][2]
 
     def chars_read(self, syllable: str) -> str:
         """Characters with this tone-marked pinyin reading, most frequent first.
@@ -314,12 +442,16 @@ class CharModel:
         return self.readings.get(syllable, "")
 
 
+def _scaled(value: Transitions, factor: float) -> Transitions:
+    return (value[0] * factor, value[1] * factor, value[2] * factor, value[3] * factor)
+
+
 @lru_cache(maxsize=1)
 def model() -> CharModel:
     """The model, loaded once from the package data (through a per-user cache, see below)."""
     tables = _load_cached(_model_data())
-    return CharModel(tables["unigram"], tables["bigram"], tables["readings"], _simplified_chars(),
-                     tables["starts"], tables["ends"])
+    return CharModel(tables["chars"], tables["pairs"], tables["readings"], _simplified_chars(),
+                     tables["constants"].get("numeral", 0))
 
 
 def _model_data() -> bytes:
@@ -334,7 +466,7 @@ def _load_cached(data: bytes) -> dict[str, dict]:
     processes start from it. Any failure to read or write the cache falls back to parsing."""
     from . import diskcache
 
-    return diskcache.load("hanzi_model", data, lambda: _parse(data))
+    return diskcache.load("hanzi_model", MODEL_FORMAT + data, lambda: _parse(data))
 
 
 class Priors(dict):
@@ -369,6 +501,8 @@ def _class_prior(ch: str) -> float:
     return RARE_HAN if is_han(ch) else OTHER
 
 
+# Bump when what _parse makes of the data changes: it is part of the cache key.
+MODEL_FORMAT = b"model v4"
 # Bump when the way priors are computed changes: it is part of the cache key.
 PRIORS_FORMAT = b"priors v2"
 
@@ -390,34 +524,48 @@ def _unigram_priors() -> list[tuple[float, str]]:
     """(prior, the characters that have it): a compact form that loads in a millisecond."""
     m = model()
     groups: dict[float, list[str]] = {}
-    for ch in sorted(set(m.unigram) | set(m.simplified)):
+    for ch in sorted(set(m.chars) | set(m.simplified)):
         if (len(ch) == 1 and not is_damage(ch) and ch >= "\x80" and not "\uff10" <= ch <= "\uff5a"
-                and m._key(ch) in m.unigram):
+                and m._key(ch) in m.chars):
             groups.setdefault(m.prior(ch), []).append(ch)
     return [(value, "".join(chars)) for value, chars in groups.items()]
 
 
+# The per-character records of the data file (see scripts/build_char_model.py), in the order
+# CharModel.chars packs them, and the per-pair ones.
+CHAR_RECORDS = "USWNGAZ"
+ALL, STARTS, NUMERAL_AFTER_FIRST, NUMERAL_AFTER_INNER = 0, 1, 5, 6
+SHARE_SCALE = 2**16  # numeral-follow shares are stored as counts of this many words
+PAIR_RECORDS = "FL"
+NO_COUNT = 255
+STEPS = 4  # quantisation steps per bit of a count (so every count fits in a byte)
+
+
 def _parse(data: bytes) -> dict[str, dict]:
-    unigram: dict[str, int] = {}
-    bigram: dict[str, int] = {}
-    readings: dict[str, str] = {}
-    starts: dict[str, int] = {}
-    ends: dict[str, int] = {}
     import gzip
 
+    chars: dict[str, list[int]] = {}
+    pairs: dict[str, dict[str, list[int]]] = {}
+    readings: dict[str, str] = {}
+    constants: dict[str, int] = {}
     for line in gzip.decompress(data).decode("utf-8").splitlines():
         kind, key, value = line.split("\t")
-        if kind == "U":
-            unigram[key] = int(value)
-        elif kind == "B":
-            bigram[key] = int(value)
-        elif kind == "P":
+        if kind == "P":
             readings[key] = value
-        elif kind == "S":
-            starts[key] = int(value)
-        elif kind == "E":
-            ends[key] = int(value)
-    return {"unigram": unigram, "bigram": bigram, "readings": readings, "starts": starts, "ends": ends}
+        elif kind == "M":
+            constants[key] = int(value)
+        elif kind in CHAR_RECORDS:
+            chars.setdefault(key, [NO_COUNT] * len(CHAR_RECORDS))[CHAR_RECORDS.index(kind)] = int(value)
+        else:
+            pairs.setdefault(key[0], {}).setdefault(key[1], [NO_COUNT] * len(PAIR_RECORDS))[
+                PAIR_RECORDS.index(kind)] = int(value)
+    return {
+        "chars": {key: bytes(counts) for key, counts in chars.items() if counts[ALL] != NO_COUNT},
+        "pairs": {a: ("".join(seconds), bytes(c[0] for c in seconds.values()), bytes(c[1] for c in seconds.values()))
+                  for a, seconds in pairs.items()},
+        "readings": readings,
+        "constants": constants,
+    }
 
 
 def _simplified_path() -> str:

@@ -14,9 +14,24 @@ Sources (build-time only, installed with ``pip install -e .[build]``):
 
 Output format (UTF-8 text, gzip), one record per line, tab-separated:
 
-    U <char> <q>       unigram, q = round(2 * log2(count)); the key NUMERAL stands for any numeral
-    B <a><b> <q>       bigram inside words, same quantisation; only pairs counted at least MIN_BIGRAM
-    S <char> <q>       word-start count;  E <char> <q>  word-end count
+    U <char> <q>       unigram, q = round(STEPS * log2(count)); the key NUMERAL stands for any numeral
+    S <char> <q>       how often a word begins with the character
+    W <char> <q>       how often it is a word of its own (begins and ends one)
+    N <char> <q>       how often it stands inside a word (not first): U = S + N
+    G <char> <q>       how often a word ends with it where it is not first
+    F <a><b> <q>       pairs inside words where ``a`` begins the word (开业 in 开业典礼)
+    L <a><b> <q>       pairs inside words where ``a`` does not (公开 in 公开信)
+                       Pairs counted at least MIN_BIGRAM in all are kept. First and later pairs
+                       tell how a word goes on after its first character apart from how it goes
+                       on after an inner one: 开 in 开业 goes on, 开 in 公开 mostly ends.
+    A <char> <q>       how often a number follows the character as a word of its own, and
+    Z <char> <q>       ... a longer word that ends with it: q = round(STEPS * log2(share * SHARE_SCALE))
+    M numeral <q>      the same share over all words
+                       A number follows some kinds of words more than others: 第 (a numeral
+                       word), prepositions (为, 于, 约), verbs, 了; seldom adverbs (不, 也). The
+                       share is the chance that the next word is a numeral given the word's
+                       part of speech (jieba's tag of the word, and the tag-to-tag transitions of
+                       jieba's part-of-speech model, trained on tagged news text).
     P <syllable> <chars>   characters read so (tone-marked pinyin), most frequent first
 
 Run: .venv/bin/python scripts/build_char_model.py   (rewrites the data file; commit it)
@@ -32,10 +47,12 @@ from pathlib import Path
 
 import jieba
 import pypinyin.pinyin_dict
+from jieba.posseg import prob_trans
 
 OUT = Path(__file__).resolve().parent.parent / "cleantext" / "data" / "hanzi_model.tsv.gz"
 MIN_BIGRAM = 40  # frequency-weighted count; drops the long tail of rare-word pairs
 MIN_UNIGRAM = 3
+STEPS = 4  # quantisation steps per bit: ratios of counts (word ends / starts) keep 2% precision
 # Arabic digits in running text (6月1日, 300平方米, 每份15元) sit where Chinese numerals sit in
 # words (六月, 三百平方米, 十五元): every numeral of a dictionary word also counts for this class
 # key, which the model uses as the context of a digit. 一 and 两 are left out: most of their
@@ -52,8 +69,22 @@ def is_han(ch: str) -> bool:
     return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or ch >= "\U00020000"
 
 
+SHARE_SCALE = 2**16
+MIN_SHARE = 1 / 1024
+
+
+def numeral_next() -> dict[tuple[str, str], float]:
+    """P(the next word is a numeral | this word's last position (S: one character, E: longer)
+    and part of speech), from jieba's part-of-speech HMM."""
+    shares = {}
+    for (position, tag), row in prob_trans.P.items():
+        if position in "SE":
+            shares[(position, tag)] = sum(math.exp(p) for (_, to), p in row.items() if to == "m")
+    return shares
+
+
 def q(count: float) -> int:
-    return round(2 * math.log2(count))
+    return round(STEPS * math.log2(count))
 
 
 def main() -> None:
@@ -62,6 +93,11 @@ def main() -> None:
     big: Counter[str] = Counter()
     start: Counter[str] = Counter()
     end: Counter[str] = Counter()
+    single: Counter[str] = Counter()
+    first: Counter[str] = Counter()
+    next_numeral = numeral_next()
+    follows: dict[str, Counter[str]] = {"A": Counter(), "Z": Counter()}  # frequency * share
+    follows_weight: dict[str, Counter[str]] = {"A": Counter(), "Z": Counter()}
     with open(dict_path, encoding="utf-8") as lines:
         for line in lines:
             parts = line.split()
@@ -70,10 +106,18 @@ def main() -> None:
             word, freq = parts[0], int(parts[1])
             if not all(is_han(ch) for ch in word):
                 continue
-            _count(word, freq, uni, big, start, end)
+            _count(word, freq, uni, big, start, end, single, first)
+            share = next_numeral.get(("S" if len(word) == 1 else "E", parts[2] if len(parts) > 2 else ""))
+            if share is not None and ANY_NUMERAL.issuperset(word):
+                # What follows a Chinese numeral is more of it (三百), never Arabic digits (三3).
+                share = MIN_SHARE
+            if share is not None:
+                kind = "A" if len(word) == 1 else "Z"
+                follows[kind][word[-1]] += freq * share
+                follows_weight[kind][word[-1]] += freq
             if NUMERALS.intersection(word):
                 _count("".join(NUMERAL if ch in NUMERALS else ch for ch in word), freq, uni, big, start, end,
-                       only=NUMERAL)
+                       single, first, only=NUMERAL)
     readings: dict[str, list[str]] = {}
     for code, value in pypinyin.pinyin_dict.pinyin_dict.items():
         ch = chr(code)
@@ -83,8 +127,19 @@ def main() -> None:
     records = []
     records += [f"U\t{c}\t{q(n)}" for c, n in sorted(uni.items()) if n >= MIN_UNIGRAM]
     records += [f"S\t{c}\t{q(n)}" for c, n in sorted(start.items()) if n >= MIN_UNIGRAM]
-    records += [f"E\t{c}\t{q(n)}" for c, n in sorted(end.items()) if n >= MIN_UNIGRAM]
-    records += [f"B\t{p}\t{q(n)}" for p, n in sorted(big.items()) if n >= MIN_BIGRAM]
+    records += [f"W\t{c}\t{q(n)}" for c, n in sorted(single.items()) if n >= MIN_UNIGRAM]
+    inner = {c: n - start[c] for c, n in uni.items() if n >= MIN_UNIGRAM}
+    records += [f"N\t{c}\t{q(n)}" for c, n in sorted(inner.items()) if n >= MIN_UNIGRAM]
+    inner_ends = {c: n - single[c] for c, n in end.items()}
+    records += [f"G\t{c}\t{q(n)}" for c, n in sorted(inner_ends.items()) if n >= MIN_UNIGRAM]
+    kept = sorted(p for p, n in big.items() if n >= MIN_BIGRAM)
+    records += [f"F\t{p}\t{q(first[p])}" for p in kept if first[p] >= 1]
+    records += [f"L\t{p}\t{q(big[p] - first[p])}" for p in kept if big[p] - first[p] >= 1]
+    for kind in "AZ":
+        records += [f"{kind}\t{c}\t{q(max(n / follows_weight[kind][c], MIN_SHARE) * SHARE_SCALE)}"
+                    for c, n in sorted(follows[kind].items()) if uni[c] >= MIN_UNIGRAM]
+    mean = sum(sum(f.values()) for f in follows.values()) / sum(sum(w.values()) for w in follows_weight.values())
+    records.append(f"M\tnumeral\t{q(mean * SHARE_SCALE)}")
     for syllable in sorted(readings):
         chars = sorted(readings[syllable], key=lambda c: -uni[c])
         records.append(f"P\t{syllable}\t{''.join(chars)}")
@@ -95,19 +150,24 @@ def main() -> None:
 
 
 def _count(word: str, freq: int, uni: Counter[str], big: Counter[str], start: Counter[str], end: Counter[str],
-           only: str | None = None) -> None:
-    """Add a word's characters, in-word pairs, first and last character; with ``only`` (the
-    numeral class), just its own counts and the pairs it begins."""
+           single: Counter[str], first: Counter[str], only: str | None = None) -> None:
+    """Add a word's characters, in-word pairs, first and last character, the word itself if it
+    has one character and its first pair; with ``only`` (the numeral class), just its own counts
+    and the pairs it begins."""
     for ch in word:
         if only is None or ch == only:
             uni[ch] += freq
     if only is None or word[0] == only:
         start[word[0]] += freq
+        if len(word) == 1:
+            single[word] += freq
     if only is None or word[-1] == only:
         end[word[-1]] += freq
-    for a, b in zip(word, word[1:], strict=False):
+    for i, (a, b) in enumerate(zip(word, word[1:], strict=False)):
         if only is None or (a == only and b not in ANY_NUMERAL):
             big[a + b] += freq
+            if i == 0:
+                first[a + b] += freq
 
 
 def _in_gb2312(ch: str) -> bool:

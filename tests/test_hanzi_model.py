@@ -37,3 +37,33 @@ def test_structure_tracks_nesting_and_line_breaks():
 def test_context_is_the_line_so_far():
     assert context_before("第一行\n第二行“引", 9) == "\n第二行“引"
     assert context_before("开头", 0) == "\n"
+
+
+# Candidates a lost last byte leaves for 业 (E4 B8 9A): E4 B8 80-BF.
+E4B8 = [bytes([0xE4, 0xB8, b]).decode("utf-8") for b in range(0x80, 0xC0)]
+
+
+@pytest.mark.parametrize("left,right,expected", [
+    ("\n超市明天正式开", "\n", "业"),  # 开 begins a word (开业), it does not end one (公开)
+    ("\n这家书店今天开", "，", "业"),
+])
+def test_word_position_decides_the_lost_character(left, right, expected):
+    assert model().best([E4B8], left, right) == expected
+
+
+def test_word_position_is_tracked():
+    m = model()
+    # 开 after a word end begins a word and goes on (开业); 开 in 公开 ends its word.
+    assert m.score("业", "\n商店开") > m.score("业", "\n公开") + 2
+    first, inner = m._start("\n公开")[2]
+    assert inner > first
+
+
+@pytest.mark.parametrize("left,right,expected", [
+    ("\n本次活动服务时间", "3", "为"),  # a number follows a preposition, seldom an adverb (不)
+    ("\n他在比赛中获得", "1", "第"),
+])
+def test_what_a_number_follows(left, right, expected):
+    m = model()
+    candidates = {"为": "为不一丁", "第": "第笑笔符"}[expected]
+    assert m.best([list(candidates)], left, right) == expected
