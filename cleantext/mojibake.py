@@ -19,6 +19,7 @@ the reading that fits the context.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -55,6 +56,9 @@ CHARS_PER_UNKNOWN = 6
 MIN_STRONG_HAN = 3
 MIN_CONTEXT_GAIN = 3.0
 LONG_RUN = 5
+# Weak runs that vote together must each read much better (log2 per character): 堎 -> 月 gains 20.
+WEAK_GAIN_PER_CHAR = 8.0
+RARE_READING_COST = 15.0  # -log2 prior: 鰅 is 20, 酪 18, 笛 15.6, 坡 13.6, 下 8.1
 SUSPICIOUS_COST = 12.5
 
 
@@ -298,12 +302,16 @@ class Kind:
     # so a reading may be all rare characters (a name such as 董晗萱).
     rare_reading_ok: bool = False
 
-    def lattice(self, run: str) -> list[list[str]] | None:
-        """Candidates per position; an unreadable incomplete tail stays as it was."""
+    def lattice(self, run: str, supported: bool = False) -> list[list[str]] | None:
+        """Candidates per position; an unreadable incomplete tail stays as it was.
+
+        ``supported``: the line or document around is damaged this way, so a run of symbols
+        may be read too (﹝ is 。 and ㄛ is ， in GBK read as Big5).
+        """
         if len(run) < self.min_run:
             return None
-        if self.han_run and sum(map(len, HAN_RUN.findall(run))) * 2 < len(run):
-            return None  # symbols and box drawing between codecs are not damage
+        if self.han_run and not supported and (_script_evidence(run) * 2 < len(run) or _japanese(run)):
+            return None  # symbols and box drawing between codecs are not damage, nor is Japanese
         encoded = _encode_with_offsets(run, self.to_bytes)
         if encoded is None or sum(1 for b in encoded[0] if b < 0) > max_unknowns(run):
             return None
@@ -367,9 +375,9 @@ def _full_width(text: str) -> str:
 _FULL_WIDTH = {ord(c): ord(c) + 0xFEE0 for c in "!,:;?()"}
 
 
-def _candidates(run: str) -> Iterator[tuple[Kind, list[list[str]]]]:
+def _candidates(run: str, supported: str | None = None) -> Iterator[tuple[Kind, list[list[str]]]]:
     for kind in KINDS:
-        lattice = kind.lattice(run)
+        lattice = kind.lattice(run, kind.name == supported)
         if lattice is not None:
             yield kind, lattice
 
@@ -389,12 +397,17 @@ class Reading:
     strong: bool  # good enough on its own, without support from the rest of the line
 
 
-def readings(run: str, left: str | None = None, right: str | None = None, depth: int = 0) -> list[Reading]:
-    """Every reversal of a wrong decode that reads better than ``run``, best first."""
+def readings(run: str, left: str | None = None, right: str | None = None, depth: int = 0,
+             supported: str | None = None) -> list[Reading]:
+    """Every reversal of a wrong decode that reads better than ``run``, best first.
+
+    ``supported`` names a kind of damage the line or document around shows for sure: runs of
+    symbols are read that way too.
+    """
     m = model()
     before = None  # scored when a candidate needs it: most suspicious runs have none
     found = []
-    for codec_kind, lattice in _candidates(run):
+    for codec_kind, lattice in _candidates(run, supported):
         kind = codec_kind.name
         text = m.best(same_script(lattice, (left or "")[-1:] + (right or "")), left, right)
         if not text or text == run:
@@ -406,6 +419,8 @@ def readings(run: str, left: str | None = None, right: str | None = None, depth:
             twice = next((r for r in readings(text, left, right, depth + 1) if r.kind == kind), None)
             if twice is not None:
                 text, kind = twice.text, "utf8-twice"
+        if any(unicodedata.category(ch) == "Cn" for ch in text):
+            continue  # no text has characters Unicode has not assigned (鸾帎 is no U+3D390)
         if any(is_damage(ch) for ch in text):
             # Damaged twice some other way: the first reading still holds the undefined bytes;
             # it is right only if it repairs in turn.
@@ -442,15 +457,75 @@ def forms_words(run: str, text: str, left: str | None = None, right: str | None 
     (True, False, False)
     >>> forms_words("瓣穦Τ舦：", "國會有權ㄩ")  # common characters: pairs add little, but five of them
     True
+    >>> forms_words("抶抶抶", "谈谈谈"), forms_words("狟萃鑀", "下笛鰅")
+    (False, False)
     """
-    if sum(map(len, HAN_RUN.findall(run))) < MIN_STRONG_HAN:
+    if not _may_form_words(run):
         return False
-    if len(run) >= LONG_RUN:
-        return True
+    return len(run) >= LONG_RUN or _context_gain(run, text, left, right) >= _needed_context_gain(text)
+
+
+def _may_form_words(run: str) -> bool:
+    """Enough characters of the damage, and not one character over and over (which reads as
+    one character over and over)."""
+    return _script_evidence(run) >= MIN_STRONG_HAN and len(set(run)) > 1
+
+
+def _needed_context_gain(text: str) -> float:
+    """How much a short reading's character pairs must add: more for each rare character in it,
+    since swapping rare characters for others finds a rare word by chance more often.
+
+    >>> _needed_context_gain("我的"), _needed_context_gain("下笛鰅") > 8  # 笛 and 鰅 are rare
+    (3.0, True)
+    """
     m = model()
-    context_gain = (m.score(text, left, right) - sum(map(m.prior, text))) - (
-        m.score(run, left, right) - sum(map(m.prior, run)))
-    return context_gain >= MIN_CONTEXT_GAIN
+    return MIN_CONTEXT_GAIN + sum(max(0.0, -m.prior(ch) - RARE_READING_COST) for ch in text if is_han(ch))
+
+
+def _context_gain(before: str, after: str, left: str | None = None, right: str | None = None) -> float:
+    """How much likelier (log2) ``after`` is than ``before`` for its character pairs alone,
+    beyond its characters one by one."""
+    m = model()
+    return (m.score(after, left, right) - sum(map(m.prior, after))) - (
+        m.score(before, left, right) - sum(map(m.prior, before)))
+
+
+# Letters of other scripts that GBK and Big5 keep in their double-byte symbol rows: Greek,
+# Cyrillic, bopomofo, box drawing, vertical and small forms; and kana. Big5 text read as GBK is
+# full of them (對所有 reads 癸┮Τ), between the Han characters of the damage.
+FOREIGN_SCRIPT = lazyre.compile("[\u0391-\u03c9\u0401-\u0451\u2500-\u257f\u3105-\u3129\ufe30-\ufe6b]")
+KANA = lazyre.compile("[\u3041-\u30ff]")
+
+
+def _script_evidence(run: str) -> int:
+    """How many characters of ``run`` may be damage between CJK codecs: Han characters, and
+    letters of other scripts where the run has Han characters too. Kana with Han is Japanese:
+    it counts only where a letter of a third script shows the run is no Japanese.
+
+    >>> _script_evidence("癸┮Τㄆ兜"), _script_evidence("樓ミ竡Τ"), _script_evidence("ミタ"), _script_evidence("亠亠")
+    (5, 4, 0, 2)
+    >>> _script_evidence("池端の昇天")
+    4
+    """
+    han = sum(map(len, HAN_RUN.findall(run)))
+    if not han:
+        return 0
+    foreign = len(FOREIGN_SCRIPT.findall(run))
+    return han + foreign + (len(KANA.findall(run)) if foreign else 0)
+
+
+def _japanese(run: str) -> bool:
+    """Hiragana in a row (particles and endings: さんは, きて) and no letter of a third script:
+    Japanese, which a CJK codec swap reads as Chinese characters as readily as it reads damage
+    (池端さんは -> 喀傷今氏反). Damage between CJK codecs has its kana one by one.
+
+    >>> _japanese("池端さんは毎朝"), _japanese("扂橇腕淏腔ロ部"), _japanese("攫ミタ竡Τ"), _japanese("中文")
+    (True, False, False, False)
+    """
+    return bool(HIRAGANA_PAIR.search(run)) and not FOREIGN_SCRIPT.search(run)
+
+
+HIRAGANA_PAIR = lazyre.compile("[\u3041-\u309f]{2}")
 
 
 def repair_run(run: str, left: str | None = None, right: str | None = None) -> tuple[str, str] | None:
@@ -470,7 +545,9 @@ def find_repairs(text: str) -> list[Repair]:
 
     Damage usually covers a whole line or more, so a line's other runs vote: a run whose
     reading is weak on its own (one short word) is repaired when the line's strongest kind
-    of damage reads it better too.
+    of damage reads it better too. A line with only weak runs follows the document: the kind
+    of damage its other lines show for sure, or the kind that its weak runs read better
+    together.
     """
     # A line gets a vote only from a suspicious run or an out-of-step run (which needs a
     # lost-byte mark): one scan of the whole text finds them, and only their lines are looked
@@ -478,7 +555,7 @@ def find_repairs(text: str) -> list[Repair]:
     found = [m.start() for m in RUN.finditer(text) if _suspicious_run(m.group(0))]
     if "?" in text or "\ufffd" in text:
         found = sorted(found + [m.start() for m in OUT_OF_STEP_RUN.finditer(text)])
-    repairs = []
+    lines = []
     done = -1  # the end of the last line looked at
     for position in found:
         if position < done:
@@ -487,11 +564,30 @@ def find_repairs(text: str) -> list[Repair]:
         start = text.rfind("\n", 0, position) + 1
         newline = text.find("\n", position)
         done = len(text) if newline < 0 else newline + 1
-        repairs.extend(_line_repairs(text, start, done))
+        lines.append(_line_readings(text, start, done))
+    document: dict[str, float] = {}
+    for line in lines:
+        for kind, gain in line.votes.items():
+            document[kind] = document.get(kind, 0.0) + gain
+    leading = max(document, key=document.get) if document else None
+    repairs = []
+    for line in lines:
+        repairs.extend(_line_repairs(text, line, leading))
     return repairs
 
 
-def _line_repairs(text: str, start: int, end: int) -> list[Repair]:
+@dataclass
+class _Line:
+    """The runs of one line with their readings (None: not suspicious, not read yet), and the
+    gain of the strong readings per kind of damage."""
+
+    start: int
+    end: int
+    runs: list[tuple[re.Match[str], list[Reading] | None]]
+    votes: dict[str, float]
+
+
+def _line_readings(text: str, start: int, end: int) -> _Line:
     runs = []
     votes: dict[str, float] = {}
     for match in _runs(text, start, end):
@@ -507,16 +603,67 @@ def _line_repairs(text: str, start: int, end: int) -> list[Repair]:
             runs.append((match, found))
             for reading in found:
                 votes[reading.kind] = votes.get(reading.kind, 0.0) + reading.gain
-    if not votes:
-        return []
     runs.sort(key=lambda item: item[0].start())
-    leading = max(votes, key=votes.get)
+    return _Line(start, end, runs, votes)
+
+
+def _weak_together(text: str, line: _Line) -> str | None:
+    """The kind of damage that two or more weak runs of a line read better together, when
+    together they are strong: 12堎12゜狟敁 is 12月12日下午 (GBK read as Big5), though no run
+    of it decides alone."""
+    by_kind: dict[str, list[tuple[re.Match[str], Reading]]] = {}
+    for match, found in line.runs:
+        for reading in found or ():
+            if reading.gain < WEAK_GAIN_PER_CHAR * len(reading.text):
+                continue  # 唉 read as 隻 is no evidence of anything
+            pairs = by_kind.setdefault(reading.kind, [])
+            # A clause of a run is the same damage as the run: count each piece of text once.
+            if all(match.start() >= m.end() or m.start() >= match.end() for m, _ in pairs):
+                pairs.append((match, reading))
+    for kind, pairs in sorted(by_kind.items(), key=lambda item: -sum(r.gain for _, r in item[1])):
+        if len(pairs) < 2:
+            continue
+        gain = sum(r.gain for _, r in pairs)
+        run = "".join(m.group(0) for m, _ in pairs)
+        reading = "".join(r.text for _, r in pairs)
+        if gain < max(MIN_GAIN, MIN_GAIN_PER_CHAR * len(reading)) or not _may_form_words(run):
+            continue
+        # The pairs that tell are those of the line as it would read (月 and 日 after digits).
+        pairs.sort(key=lambda item: item[0].start())
+        line_text = text[line.start : line.end]
+        repaired = apply(line_text, [Repair(m.start() - line.start, m.end() - line.start, m.group(0), r.text, kind)
+                                     for m, r in pairs])
+        if len(run) >= LONG_RUN or _context_gain(line_text, repaired) >= _needed_context_gain(reading):
+            return kind
+    return None
+
+
+def _line_repairs(text: str, line: _Line, document: str | None) -> list[Repair]:
+    """The repairs of one line: its strongest kind of damage, or else the document's.
+
+    Only the line's own damage lets runs of symbols be read as symbols (ㄛ is ， in GBK read as
+    Big5); the document's lets only runs be read that read much better (堎 is 月, not 徐睿翔
+    畗和稻), symbols only as Han characters (゜ is 日, ★ is no 」).
+    """
+    leading = max(line.votes, key=line.votes.get) if line.votes else _weak_together(text, line)
+    from_document = leading is None
+    if from_document:
+        leading = document
+    if leading is None:
+        return []
+    supported = leading if any(k.han_run and k.name == leading for k in KINDS) else None
     chosen = []
-    for match, found in runs:
+    for match, found in line.runs:
         if found is None:
-            found = _readings_at(text, match)
+            found = _readings_at(text, match, supported)
+        elif supported and not any(r.kind == leading for r in found):
+            found = _readings_at(text, match, supported) or found
         choice = next((r for r in found if r.kind == leading), None)
-        if choice is None:
+        if choice is not None and from_document and (
+                choice.gain < WEAK_GAIN_PER_CHAR * len(choice.text)
+                or not (_script_evidence(match.group(0)) or HAN_RUN.search(choice.text))):
+            choice = None
+        if choice is None and line.votes:
             choice = next((r for r in found if r.strong), None)
         if choice is not None:
             chosen.append((choice.gain, match, choice))
@@ -577,10 +724,10 @@ def _out_of_step_readings(text: str, match: re.Match[str]) -> list[Reading]:
     return [Reading(repaired, "gbk-out-of-step", gain, True)]
 
 
-def _readings_at(text: str, match: re.Match[str]) -> list[Reading]:
+def _readings_at(text: str, match: re.Match[str], supported: str | None = None) -> list[Reading]:
     left = context_before(text, match.start())
     right = text[match.end()] if match.end() < len(text) else TEXT_EDGE
-    return readings(match.group(0), left, right)
+    return readings(match.group(0), left, right, supported=supported)
 
 
 def _suspicious(run: str) -> bool:

@@ -333,6 +333,13 @@ SYMBOLS = [
     "価格は１０００円です。ありがとうございます。", "Ｗｉｎｄｏｗｓ １０ 系统", "价格：€15，温度：25°C，尺寸 3×4 cm。",
     "α β γ δ — 希腊字母", "Москва 莫斯科", "㊣ ㈱ ㎡ ℃ ℉ № ™",
 ]
+# Japanese mixes kana with Han characters as Big5 read as GBK does (對所有 reads 癸┮Τ).
+JAPANESE = [
+    "池端さんは毎朝六時に起きて、駅まで歩いて行きます。", "かぐや姫の昇天は、竹取物語の最後の場面です。",
+    "東京都の人口は約千四百万人で、日本で最も多い。", "この本は図書館で借りることができます。",
+    "彼女はピアノを弾きながら歌を歌った。", "来週の会議は水曜日の午後三時から始まります。",
+    "日本語を勉強している学生が増えています。", "山田先生の研究室はこの建物の三階にあります。",
+]
 MIXED_LATIN = [
     "Café crème, naïve résumé, Müller, São Paulo.", "他在 Zürich 读书，导师是 François Müller。",
     "Ça va? Très bien. 很好。", "Straße 与 façade 都是外来词。", "Ångström 单位 Å，Œuvre 作品。",
@@ -378,6 +385,7 @@ def control_texts(seed: int, count: int, shared: Path = SHARED) -> dict[str, lis
     out["about-mojibake"] = TALK_ABOUT_MOJIBAKE
     out["symbols"] = SYMBOLS
     out["mixed-latin"] = MIXED_LATIN
+    out["japanese"] = JAPANESE
     return out
 
 

@@ -295,3 +295,44 @@ TWICE_DAMAGED = [
 @pytest.mark.parametrize("kind,text", TWICE_DAMAGED)
 def test_twice_damaged_short_runs_and_names(kind, text):
     assert repair(LOSSLESS[kind](text)) == text
+
+
+# GBK read as Big5, or Big5 as GBK, on short runs: runs that no one decides alone are read when
+# the line's damage is sure (symbols: ﹝ is 。 and ㄛ is ，), when they are sure together (8月11日),
+# or when the document's other lines are damaged the same way.
+CJK_SWAP_SUPPORTED = [
+    ("gbk-as-big5", "8月11日至8月25日、"),
+    ("gbk-as-big5", "12月12日下午"),
+    ("gbk-as-big5", "我的心______你。”（诗143:8）"),
+    ("gbk-as-big5", "1.请参阅以下文档：\n8月11日"),
+    ("big5-as-gbk", "對所有事項均行使專有立法權"),
+]
+
+
+@pytest.mark.parametrize("kind,text", CJK_SWAP_SUPPORTED)
+def test_cjk_swap_on_short_runs_with_support(kind, text):
+    assert repair(LOSSLESS[kind](text)) == text
+
+
+# ... and what must stay: Japanese (kana with Han reads as Chinese after a swap as readily as
+# damage does), one character over and over, a short run whose reading holds rare characters,
+# a characters' reading with no unassigned code points, a clean name in a damaged document.
+CJK_SWAP_CONTROLS = [
+    "池端さんは毎朝六時に起きて、駅まで歩いて行きます。",
+    "かぐや姫の昇天は、竹取物語の最後の場面です。",
+    "蛤蛤蛤", "抶抶抶", "甊甊甊",
+    "据推测，恐怕只有他的往返交通费（狟萃鑀）用以及食宿费用的发票还在自己的口袋里。",
+    "鸾帎",
+    "天呀！为何这样残忍？唉！真好痛心呀！耻！耻！耻！",
+]
+
+
+@pytest.mark.parametrize("text", CJK_SWAP_CONTROLS)
+def test_cjk_swap_controls_unchanged(text):
+    assert repair(text) == text
+
+
+def test_clean_line_of_a_damaged_document_unchanged():
+    clean = "整合 新华日报·交汇点记者 徐睿翔\n·\t★07男人--补肾新药（图）"
+    damaged = LOSSLESS["gbk-as-big5"]("那么如何使用这个软件包的自动升级功能")
+    assert repair(f"{damaged}\n{clean}") == f"那么如何使用这个软件包的自动升级功能\n{clean}"
