@@ -13,10 +13,19 @@ FULL_WIDTH_BLOCK = [chr(c) for c in range(0xFF01, 0xFF40)]
 @pytest.mark.parametrize("line,expected", [
     ("评论人：段文斌（南开大学经济学系", "）"),
     ("张维迎（北京大学光华管理学院", "）"),
-    ("据新华社报道，今年粮食总产量再创新高", "，"),  # no bracket open: the common comma stays
 ])
 def test_line_end_closer_follows_the_open_bracket(line, expected):
     assert model().best([FULL_WIDTH_BLOCK], context_before(line, len(line)), "\n") == expected
+
+
+def test_no_closer_without_its_opener():
+    line = "据新华社报道，今年粮食总产量再创新高"
+    assert model().best([FULL_WIDTH_BLOCK], context_before(line, len(line)), "\n") not in "）」』】"
+
+
+def test_full_width_marks_score_as_marks():
+    # ：；？ sit in the full-width block between the digits and the letters.
+    assert model().prior("：") > model().prior("Ａ") and model().prior("？") > model().prior("１")
 
 
 def test_full_stop_does_not_end_a_term_just_opened():
@@ -67,3 +76,11 @@ def test_what_a_number_follows(left, right, expected):
     m = model()
     candidates = {"为": "为不一丁", "第": "第笑笔符"}[expected]
     assert m.best([list(candidates)], left, right) == expected
+
+
+@pytest.mark.parametrize("line,expected", [
+    ("请参考下边的文档", "："),  # a line seldom ends on a comma; a colon opens a list
+    ("竞争实力不容怀疑—", "—"),  # a dash comes doubled
+])
+def test_line_end_mark(line, expected):
+    assert model().best([FULL_WIDTH_BLOCK + ["—", "“"]], context_before(line, len(line)), "\n") == expected
