@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
@@ -60,6 +61,12 @@ LONG_RUN = 5
 WEAK_GAIN_PER_CHAR = 8.0
 RARE_READING_COST = 15.0  # -log2 prior: 鰅 is 20, 酪 18, 笛 15.6, 坡 13.6, 下 8.1
 SUSPICIOUS_COST = 12.5
+# A clause of a run is short, and clean short clauses are more often rare (a name): a higher bar.
+SUSPICIOUS_CLAUSE_COST = 13.0
+# A damaged clause has two characters at least this rare (-log2 prior) close together: only
+# clauses with such a pair are summed (clean text's common words, 诈骗 or 扫码, fall below).
+RARE_NEAR_COST = 14.0
+SHORT_RUN = 4
 
 
 @dataclass(frozen=True)
@@ -751,16 +758,36 @@ def _suspicious_run(run: str) -> bool:
     """
     if SUSPECT_CHAR.search(run):
         return True
-    costs = list(map(priors().__getitem__, run))
-    if -sum(costs) / len(run) > SUSPICIOUS_COST:
+    cost = priors().__getitem__
+    # Damage has rare characters close together; most clean runs have none, and then only a
+    # short run can be rare on the whole (the regex runs at C speed, a sum per character not).
+    near = _rare_near().search(run)
+    if near is None:
+        return len(run) <= SHORT_RUN and -sum(map(cost, run)) / len(run) > SUSPICIOUS_COST
+    if -sum(map(cost, run)) / len(run) > SUSPICIOUS_COST:
         return True
-    if not CLAUSE_MARK.search(run):
-        return False
-    for piece in CLAUSES[0].finditer(run):
-        a, b = piece.span()
-        if b - a >= 2 and -sum(costs[a:b]) / (b - a) > SUSPICIOUS_COST:
+    marks = [m.start() for m in CLAUSE_MARK.finditer(run)]
+    while near:
+        i = bisect_left(marks, near.start())
+        a = marks[i - 1] + 1 if i else 0
+        b = marks[i] if i < len(marks) else len(run)
+        if -sum(map(cost, run[a:b])) / (b - a) > SUSPICIOUS_CLAUSE_COST:
             return True
+        near = _rare_near().search(run, b)
     return False
+
+
+CLAUSE_MARKS = "，。、；：！？“”（）《》"
+
+
+@lru_cache(maxsize=1)
+def _rare_near() -> re.Pattern[str]:
+    """Two rare characters (rarer than RARE_NEAR_COST, or unknown to the model) at most one
+    character apart in one clause: the common Han characters, ASCII, punctuation and
+    full-width forms are cut out of the class of rare ones."""
+    common = "".join(ch for ch, value in priors().items() if -value <= RARE_NEAR_COST and is_han(ch))
+    rare = f"[^\\x00-\\x7f\\u2000-\\u206f\\u3000-\\u303f\\uff00-\\uffef{common}{CLAUSE_MARKS}]"
+    return re.compile(f"{rare}[^{CLAUSE_MARKS}]?{rare}")
 
 
 # A lost-byte mark, damage (hanzi_model.is_damage) or a Latin-1/Latin Extended letter: one is
