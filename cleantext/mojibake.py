@@ -394,6 +394,12 @@ def _candidates(run: str, supported: str | None = None) -> Iterator[tuple[Kind, 
 OUT_OF_STEP_RUN = lazyre.compile(r"[?\ufffd](?:[^\x00-\x7f]|[!,:;](?=[^\x00-\x7f])){3,}")
 
 
+# What a Chinese repair reads as: Han characters, CJK or general punctuation, full-width forms
+# (not braille or other symbols: â¡Â is no ⡀Â).
+CJK_OR_PUNCTUATION = lazyre.compile("[\u2000-\u206f\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef"
+                                    "\U00020000-\U0003134f]")
+
+
 @dataclass(frozen=True)
 class Reading:
     """One way to read a run: the text, the kind of damage it undoes, and how much better it reads."""
@@ -439,7 +445,9 @@ def readings(run: str, left: str | None = None, right: str | None = None, depth:
             text, kind = inner[0].text, kind
         after = m.score(text, left, right)
         han = [m.logp(None, ch) for ch in text if is_han(ch)]
-        if han and -sum(han) / len(han) > MAX_CHAR_COST and not codec_kind.rare_reading_ok:
+        # Rare characters are fine in a reading of several (a name) where the damage cannot be
+        # clean text; one rare character from three Latin letters (ã¡Â is no 㡀Â) is chance.
+        if han and -sum(han) / len(han) > MAX_CHAR_COST and not (codec_kind.rare_reading_ok and len(han) > 1):
             continue
         if before is None:
             before = m.score(run, left, right)
@@ -449,7 +457,7 @@ def readings(run: str, left: str | None = None, right: str | None = None, depth:
         chars = sum(1 for ch in text if not ch.isspace()) or 1
         # A reading with no CJK (or general punctuation) is Latin, Greek, Cyrillic... that is
         # ftfy's business: only the support of a Chinese repair on the same line allows it.
-        strong = gain >= max(MIN_GAIN, MIN_GAIN_PER_CHAR * chars) and any(ch >= "\u2000" for ch in text)
+        strong = gain >= max(MIN_GAIN, MIN_GAIN_PER_CHAR * chars) and bool(CJK_OR_PUNCTUATION.search(text))
         if strong and codec_kind.han_run:
             strong = forms_words(run, text, left, right)
         found.append(Reading(text, kind, gain, strong))

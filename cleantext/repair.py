@@ -129,7 +129,8 @@ def _apply(text: str, fixes: dict[str, Callable[[str], str]]) -> str:
     # runs into one that reads as mojibake. Judge the text as it will be, so that repair, and
     # clean, give the same result the second time. When that changes nothing but the deletion,
     # the characters stay for normalize to remove.
-    bare = remove_invisible(fixed)
+    # normalize also turns a no-break space into a space (or trims it), which splits a run.
+    bare = remove_invisible(fixed).replace("\xa0", " ") if "\xa0" in fixed else remove_invisible(fixed)
     if bare == fixed:
         return fixed
     again = _run_fixes(bare, fixes)

@@ -336,3 +336,12 @@ def test_clean_line_of_a_damaged_document_unchanged():
     clean = "整合 新华日报·交汇点记者 徐睿翔\n·\t★07男人--补肾新药（图）"
     damaged = LOSSLESS["gbk-as-big5"]("那么如何使用这个软件包的自动升级功能")
     assert repair(f"{damaged}\n{clean}") == f"那么如何使用这个软件包的自动升级功能\n{clean}"
+
+
+# Mojibake that normalize would change by turning a no-break space into a space: repair judges
+# the text as it will be, so that clean gives the same result the second time; a reading of a
+# few Latin letters as braille or one rare character is no repair.
+@pytest.mark.parametrize("text", ["â¡Â\xa0õ", "ã¡Â\xa0õ", "¡¡°¡°¹\xa0"])
+def test_no_break_space_beside_latin_mojibake_is_stable(text):
+    once = repair(text).replace("\xa0", " ").strip()
+    assert repair(once) == once
