@@ -160,6 +160,7 @@ AT_WORD_START = (1.0, 0.0)
 # Characters of the line before a run that are read for the word position of its last one.
 POSITION_CONTEXT = 8
 POSITION_CACHE_SIZE = 4096
+BEAM = 32  # paths kept at each position of a lattice (see CharModel.best)
 # (from FIRST to FIRST, from FIRST to INNER, from INNER to FIRST, from INNER to INNER)
 Transitions = tuple[float, float, float, float]
 
@@ -433,6 +434,10 @@ class CharModel:
                     key = (after, last)
                     if key not in new or value > new[key][0]:
                         new[key] = (value, at, text + option)
+            if len(new) > BEAM:
+                # Runs with many lost bytes have dozens of options at each of many positions:
+                # only the best paths so far go on (the rest lose to them almost always).
+                new = dict(sorted(new.items(), key=lambda kv: kv[1][0], reverse=True)[:BEAM])
             states = new
         return max(states.items(),
                    key=lambda kv: kv[1][0] + self._close(kv[0][0], kv[0][1], kv[1][1], right))[1][2]
