@@ -91,3 +91,17 @@ def test_legacy_encodings_round_trip(corpus, tmp_path):
     assert [f.read_bytes().decode("gb18030") for f in gb] == corpus.generate("text", "simp", SIZE)
     for path in corpus.corpus("html", "trad", SIZE / corpus.MB, "big5", root=tmp_path):
         assert 'charset="big5"' in path.read_bytes().decode("big5")  # strict: valid Big5 throughout
+
+
+@pytest.mark.parametrize("use_shared", [False, True])
+def test_conversion_pair_is_one_text_in_two_scripts(corpus, tmp_path, use_shared):
+    from cleantext.convert import convert
+
+    traditional, simplified = corpus.conversion_pair(0.05, use_shared, root=tmp_path)
+    simp = simplified.read_text(encoding="utf-8")
+    trad = traditional.read_text(encoding="utf-8")
+    assert len(simp.encode("utf-8")) >= 50_000
+    assert trad == convert(simp, config="s2t", extras=False) != simp
+    assert simp.count("\n") == trad.count("\n")
+    again = corpus.conversion_pair(0.05, use_shared, root=tmp_path / "again")
+    assert again[1].read_bytes() == simplified.read_bytes()  # seeded: the same bytes every time
