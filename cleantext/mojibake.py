@@ -135,8 +135,10 @@ def _encode(run: str, to_bytes: Callable[[str], bytes | None]) -> list[int] | No
     return encoded[0] if encoded else None
 
 
-def _encode_with_offsets(run: str, to_bytes: Callable[[str], bytes | None]) -> tuple[list[int], list[int]] | None:
-    """The bytes of ``run`` and the byte offset where each character starts."""
+def _encode_with_offsets(run: str, to_bytes: Callable[[str], bytes | None],
+                         forms: dict[int, bytes] | None = None) -> tuple[list[int], list[int]] | None:
+    """The bytes of ``run`` and the byte offset where each character starts; ``forms`` gives
+    other bytes for some characters (by index), where the codec reads more than one form."""
     if not run:
         return [], []
     # The characters' bytes joined, without a Python step per byte. A lost-byte mark is read
@@ -145,6 +147,8 @@ def _encode_with_offsets(run: str, to_bytes: Callable[[str], bytes | None]) -> t
     if None in map(to_bytes, probe):  # stops at the first character the codec lacks
         return None
     pieces = list(map(to_bytes, probe))
+    for i, form in (forms or {}).items():
+        pieces[i] = form
     lost = [m.start() for m in LOST_CHAR.finditer(run)]
     offsets = list(accumulate(map(len, pieces[:-1]), initial=0))
     data = list(b"".join(pieces))
@@ -154,6 +158,56 @@ def _encode_with_offsets(run: str, to_bytes: Callable[[str], bytes | None]) -> t
 
 
 LOST_CHAR = lazyre.compile("[?\ufffd]")  # a character of LOST
+
+# Characters a misreading codec reads from more than one byte sequence: GB18030 and WHATWG's
+# GBK read the single byte 0x80 (cp936's euro) and the pair A2 E3 both as €. In UTF-8 read as
+# GBK, A2 E3 is the last byte of one character and the lead byte of the next (院《 reads 闄€€).
+OTHER_FORMS: dict[Callable[[str], bytes | None], dict[str, bytes]] = {_gbk_bytes: {"€": b"\xa2\xe3"}}
+MAX_OPEN_FORMS = 3  # characters whose form nothing decides (a lost byte follows), tried both ways
+
+
+def _byte_forms(run: str, to_bytes: Callable[[str], bytes | None]) -> list[dict[int, bytes]]:
+    """The choices of other byte forms (by index) for the characters of ``run`` that have
+    them, the codec's usual forms first.
+
+    Read as UTF-8, the bytes around decide: the other form of € (A2 E3) ends the character
+    it is in and begins the next, so it fits only where one continuation byte is due and
+    continuation bytes follow. Next to a lost byte both are tried. A double-byte codec may need
+    the other form throughout (Big5 has no 0x80).
+
+    >>> _byte_forms("闄€€婂", _gbk_bytes)
+    [{}, {1: b'\\xa2\\xe3'}, {1: b'\\xa2\\xe3', 2: b'\\xa2\\xe3'}]
+    >>> _byte_forms("涓枃", _gbk_bytes)
+    [{}]
+    """
+    other = OTHER_FORMS.get(to_bytes)
+    if not other or not any(ch in other for ch in run):
+        return [{}]
+    decided: dict[int, bytes] = {}
+    open_ = []
+    due = 0  # continuation bytes due in the UTF-8 character being read
+    for i, ch in enumerate(run):
+        if ch in LOST:
+            due = max(0, due - 1)
+            continue
+        data = to_bytes(ch) or b"?"
+        if ch in other:
+            following = to_bytes(run[i + 1]) if i + 1 < len(run) and run[i + 1] not in LOST else None
+            if (i and run[i - 1] in LOST) or (i + 1 < len(run) and run[i + 1] in LOST):
+                open_.append(i)
+            elif due == 1 and following and 0x80 <= following[0] < 0xC0:
+                decided[i] = data = other[ch]
+        for byte in data:
+            due = (0 if byte < 0xC0 else 1 if byte < 0xE0 else 2 if byte < 0xF0 else 3) if not 0x80 <= byte < 0xC0 \
+                else max(0, due - 1)
+    choices = [{}, decided] if decided else [{}]
+    if len(open_) <= MAX_OPEN_FORMS:
+        for i in open_:
+            choices += [{**choice, i: other[run[i]]} for choice in choices]
+    everywhere = {i: other[ch] for i, ch in enumerate(run) if ch in other}
+    if everywhere not in choices:
+        choices.append(everywhere)
+    return choices
 # What UTF-8 read as cp1252 is made of: a lead byte (Â..ï) and a continuation byte (C1 or
 # cp1252's specials, or Latin-1 0xA0..0xBF).
 LATIN1_MOJIBAKE = lazyre.compile("[\xc2-\xef][\x80-\xbf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc\u2013\u2014\u2018-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]")
@@ -315,11 +369,28 @@ class Kind:
         ``supported``: the line or document around is damaged this way, so a run of symbols
         may be read too (﹝ is 。 and ㄛ is ， in GBK read as Big5).
         """
+        return next(iter(self.lattices(run, supported)), None)
+
+    def lattices(self, run: str, supported: bool = False) -> list[list[list[str]]]:
+        """The lattices of every way to put the costume back on that reads (one, unless a
+        character of ``run`` has several byte forms: see OTHER_FORMS).
+
+        >>> [["".join(options) for options in lattice] for lattice in KINDS[0].lattices("闄€€婂叧")]
+        [['院', '《', '关']]
+        """
         if len(run) < self.min_run:
-            return None
+            return []
         if self.han_run and not supported and (_script_evidence(run) * 2 < len(run) or _japanese(run)):
-            return None  # symbols and box drawing between codecs are not damage, nor is Japanese
-        encoded = _encode_with_offsets(run, self.to_bytes)
+            return []  # symbols and box drawing between codecs are not damage, nor is Japanese
+        found = []
+        for forms in _byte_forms(run, self.to_bytes):
+            lattice = self._read(run, forms)
+            if lattice is not None:
+                found.append(lattice)
+        return found
+
+    def _read(self, run: str, forms: dict[int, bytes]) -> list[list[str]] | None:
+        encoded = _encode_with_offsets(run, self.to_bytes, forms)
         if encoded is None or sum(1 for b in encoded[0] if b < 0) > max_unknowns(run):
             return None
         data, offsets = encoded
@@ -382,11 +453,11 @@ def _full_width(text: str) -> str:
 _FULL_WIDTH = {ord(c): ord(c) + 0xFEE0 for c in "!,:;?()"}
 
 
-def _candidates(run: str, supported: str | None = None) -> Iterator[tuple[Kind, list[list[str]]]]:
+def _candidates(run: str, supported: str | None = None) -> Iterator[tuple[Kind, list[list[list[str]]]]]:
     for kind in KINDS:
-        lattice = kind.lattice(run, kind.name == supported)
-        if lattice is not None:
-            yield kind, lattice
+        lattices = kind.lattices(run, kind.name == supported)
+        if lattices:
+            yield kind, lattices
 
 
 # A lost-byte mark and the double-byte text after it (half-width punctuation included, since
@@ -420,9 +491,11 @@ def readings(run: str, left: str | None = None, right: str | None = None, depth:
     m = model()
     before = None  # scored when a candidate needs it: most suspicious runs have none
     found = []
-    for codec_kind, lattice in _candidates(run, supported):
+    for codec_kind, lattices in _candidates(run, supported):
         kind = codec_kind.name
-        text = m.best(same_script(lattice, (left or "")[-1:] + (right or "")), left, right)
+        edges = (left or "")[-1:] + (right or "")
+        texts = [m.best(same_script(lattice, edges), left, right) for lattice in lattices]
+        text = max(texts, key=lambda t: m.score(t, left, right)) if len(texts) > 1 else texts[0]
         if not text or text == run:
             continue
         if not depth and kind == "utf8-as-cp1252" and LATIN1_MOJIBAKE.search(text):

@@ -16,6 +16,7 @@ fidelity >= 0.99, controls 100% unchanged.
 The damage functions live here only; tests/test_mojibake.py imports them.
 
 Run:  .venv/bin/python scripts/measure_generated.py [--per-kind N] [--seed S] [-v] [--kind NAME]
+      [--controls N] [--controls-only]   (controls at scale: --controls-only --controls 1500)
 """
 
 from __future__ import annotations
@@ -434,13 +435,15 @@ def main() -> int:
     parser.add_argument("--seed", type=int, default=4)
     parser.add_argument("--kind", action="append", help="only these kinds (repeatable)")
     parser.add_argument("-v", "--verbose", action="store_true", help="print every failure")
+    parser.add_argument("--controls", type=int, help="clean control texts per family (default 3 x --per-kind)")
+    parser.add_argument("--controls-only", action="store_true", help="measure the clean controls only")
     args = parser.parse_args()
     from cleantext.repair import repair
 
     source = "../shared" if SHARED.exists() else "samples/*.expected.txt"
     print(f"generated set: seed {args.seed}, {args.per_kind} documents per kind and scope, texts from {source}")
     started = time.time()
-    cases = generate(args.per_kind, args.seed, kinds=args.kind)
+    cases = [] if args.controls_only else generate(args.per_kind, args.seed, kinds=args.kind)
     print(f"{'kind':30} {'docs':>5} {'exact':>7} {'fidelity':>9}   by scope (exact doc/line/run)")
     for group, names in (("lossless", LOSSLESS), ("lossy", LOSSY)):
         for kind in names:
@@ -467,7 +470,7 @@ def main() -> int:
                   f"{fidelity:9.4f}   {scopes:20} {verdict}")
     for kind, reason in NOT_RECOVERABLE.items():
         print(f"  no target for {kind}: {reason}")
-    controls = control_texts(args.seed, args.per_kind * 3)
+    controls = control_texts(args.seed, args.controls or args.per_kind * 3)
     print(f"{'controls':30} {'texts':>5} {'unchanged':>9}")
     for family, texts in controls.items():
         changed = [t for t in texts if repair(t) != t]
