@@ -520,12 +520,16 @@ def readings(run: str, left: str | None = None, right: str | None = None, depth:
         han = [m.logp(None, ch) for ch in text if is_han(ch)]
         # Rare characters are fine in a reading of several (a name) where the damage cannot be
         # clean text; one rare character from three Latin letters (ã¡Â is no 㡀Â) is chance.
-        if han and -sum(han) / len(han) > MAX_CHAR_COST and not (codec_kind.rare_reading_ok and len(han) > 1):
+        # Where the line shows this swap between CJK codecs for sure, every character maps to
+        # one character and a rare word (滟滪) reads as it is.
+        swap_shown = codec_kind.han_run and kind == supported
+        if han and -sum(han) / len(han) > MAX_CHAR_COST and not (codec_kind.rare_reading_ok and len(han) > 1) \
+                and not swap_shown:
             continue
         if before is None:
             before = m.score(run, left, right)
         gain = after - before
-        if gain <= 0:
+        if gain <= 0 and not (swap_shown and _joins_latin_word(text, left, right)):
             continue
         chars = sum(1 for ch in text if not ch.isspace()) or 1
         # A reading with no CJK (or general punctuation) is Latin, Greek, Cyrillic... that is
@@ -535,6 +539,21 @@ def readings(run: str, left: str | None = None, right: str | None = None, depth:
             strong = forms_words(run, text, left, right)
         found.append(Reading(text, kind, gain, strong))
     return sorted(found, key=lambda r: r.gain, reverse=True)
+
+
+LATIN_LETTERS = lazyre.compile("[A-Za-z\u00c0-\u024f]+")
+
+
+def _joins_latin_word(text: str, left: str | None, right: str | None) -> bool:
+    """Is ``text`` Latin letters glued to an ASCII letter: a pinyin letter with a tone mark
+    (GBK row A8: yàn) that the model, which scores Chinese, cannot prefer to a Han character?
+
+    >>> _joins_latin_word("à", "(y", "n"), _joins_latin_word("à", "，", "。")
+    (True, False)
+    """
+    if not LATIN_LETTERS.fullmatch(text):
+        return False
+    return bool(left and left[-1].isascii() and left[-1].isalpha()) or bool(right and right.isascii() and right.isalpha())
 
 
 def forms_words(run: str, text: str, left: str | None = None, right: str | None = None) -> bool:

@@ -7,6 +7,7 @@ functions are those of scripts/measure_generated.py, which runs them on many mor
 
 from __future__ import annotations
 
+import codecs
 import importlib.util
 import json
 import sys
@@ -345,3 +346,42 @@ def test_clean_line_of_a_damaged_document_unchanged():
 def test_no_break_space_beside_latin_mojibake_is_stable(text):
     once = repair(text).replace("\xa0", " ").strip()
     assert repair(once) == once
+
+
+def _euro_for_0x80(error: UnicodeDecodeError) -> tuple[str, int]:
+    if error.object[error.start] == 0x80:
+        return "€", error.start + 1
+    raise error
+
+
+codecs.register_error("test-euro-0x80", _euro_for_0x80)
+
+
+def _whatwg_gbk(text: str) -> str:
+    """UTF-8 read as GBK by a WHATWG decoder: the pair A2 E3 reads € as the byte 0x80 does."""
+    return text.encode("utf-8").decode("gb18030", errors="test-euro-0x80")
+
+
+# Lines whose UTF-8 holds the pair A2 E3 in step (a character ending in A2 before one of
+# U+3000..U+3FFF: 院《, 面。) next to the byte 0x80.
+EURO_AS_A2E3 = [
+    "伴随着国务院《关于投资体制改革的决定》出台，确立了民间资本的地位",
+    "月亮人再也没有来过地面。但他的脸上带着兔子丢的泥巴",
+]
+
+
+@pytest.mark.parametrize("text", EURO_AS_A2E3)
+def test_euro_read_from_the_pair_a2_e3(text):
+    damaged = _whatwg_gbk(text)
+    assert damaged.count("€") >= 2 and "€€" in damaged
+    assert repair(damaged) == text
+
+
+# Pinyin letters with tone marks sit in GBK's row A8, which Big5 reads as Han characters;
+# in a line surely damaged so they are read back even though the model prefers Han characters.
+PINYIN_IN_CJK_SWAP = ["〔注〕\u3000滟滪(yàn\u3000yù)：即滟滪滩，在重庆奉节县东五公里瞿塘峡口，旧时是长江三峡的著名险滩。"]
+
+
+@pytest.mark.parametrize("text", PINYIN_IN_CJK_SWAP)
+def test_pinyin_letters_and_rare_words_in_a_gbk_as_big5_line(text):
+    assert repair(text.encode("gbk").decode("big5hkscs")) == text
