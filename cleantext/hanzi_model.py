@@ -39,11 +39,22 @@ PUNCTUATION_PAIRS = {
     # list with a colon; it seldom ends on a comma, never on an opening mark.
     "——": 6.0, "，\n": -3.0, "、\n": -4.0, "：\n": 1.0, "“\n": -6.0, "（\n": -6.0,
     "《\n": -6.0, "‘\n": -6.0, "「\n": -6.0, "【\n": -6.0,
+    # A number (NUMERAL stands for any digit) follows a colon (时间：2024, 电话：0571), an
+    # opening bracket or a dash (13—15岁) four to five times as often as the average character,
+    # and a comma, a closing mark or a question mark two to ten times less often (log2 ratios
+    # of next-character shares after each mark, measured on 2.4 million characters of Chinese
+    # web pages).
+    "：0": 2.5, "（0": 2.0, "—0": 2.0, "；0": 0.5, "，0": -1.5, "。0": -1.0, "、0": -0.5,
+    "？0": -3.0, "！0": -1.5, "）0": -2.0, "”0": -2.5, "“0": -1.5, "…0": -2.0,
 }
 ASCII_ALNUM = -8.0
 ASCII_SPACE = -7.0
 ASCII_OTHER = -9.5
-FULLWIDTH_ALNUM = -12.0
+# A full-width form of an ASCII letter, digit or mark (Ａ, １, －, ＋, ｜) costs about 5 bits
+# more than the ASCII form in Chinese web text (－ 4.8 more than -, ＋ 4, ｜ 3.4, digits more).
+FULLWIDTH_COST = 5.0
+FULLWIDTH_ALNUM = ASCII_ALNUM - FULLWIDTH_COST
+FULLWIDTH_MARK = ASCII_OTHER - FULLWIDTH_COST
 RARE_HAN = -20.0  # a Han character jieba's words never use
 OTHER = -22.0  # symbols, Latin-1 letters, kana, box drawing...
 DAMAGE = -30.0  # U+FFFD, private use, C0/C1 controls: what wrong decodes leave behind
@@ -137,6 +148,11 @@ def context_before(text: str, pos: int) -> str:
 
 def is_han(ch: str) -> bool:
     return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\U00020000" <= ch <= "\U0003134f"
+
+
+def is_fullwidth_ascii(ch: str) -> bool:
+    """A full-width form of a printable ASCII character (Ａ, ０, －, ：)."""
+    return "\uff01" <= ch <= "\uff5e"
 
 
 def is_damage(ch: str) -> bool:
@@ -252,8 +268,8 @@ class CharModel:
             value = DAMAGE
         elif ch < "\x80":
             value = ASCII_SPACE if ch in " \t\r" else ASCII_ALNUM if ch.isalnum() else ASCII_OTHER
-        elif "\uff10" <= ch <= "\uff5a" and ch not in PUNCTUATION_PRIOR:  # ：；？ are marks
-            value = FULLWIDTH_ALNUM
+        elif is_fullwidth_ascii(ch) and ch not in PUNCTUATION_PRIOR:  # ：；？ are marks
+            value = FULLWIDTH_ALNUM if ch.isalnum() else FULLWIDTH_MARK
         elif key in self.chars:
             value = self.chars[key][ALL] / STEPS - self.log_total
         elif ch in PUNCTUATION_PRIOR:
@@ -288,7 +304,7 @@ class CharModel:
         base = self.prior(ch)
         a, b = self._key(prev), self._key(ch)
         if a not in self.chars:
-            p = 2 ** (base + PUNCTUATION_PAIRS.get(prev + ch, 0.0))
+            p = 2 ** (base + PUNCTUATION_PAIRS.get(prev + (NUMERAL if ch in DIGITS else ch), 0.0))
             return (p, 0.0, p, 0.0)
         log_first, log_inner, end_first, end_inner = self._char_stats(a)
         if b not in self.chars:
@@ -503,8 +519,8 @@ def _class_prior(ch: str) -> float:
         return DAMAGE
     if ch < "\x80":
         return ASCII_SPACE if ch in " \t\r" else ASCII_ALNUM if ch.isalnum() else ASCII_OTHER
-    if "\uff10" <= ch <= "\uff5a" and ch not in PUNCTUATION_PRIOR:
-        return FULLWIDTH_ALNUM
+    if is_fullwidth_ascii(ch) and ch not in PUNCTUATION_PRIOR:
+        return FULLWIDTH_ALNUM if ch.isalnum() else FULLWIDTH_MARK
     if ch in PUNCTUATION_PRIOR:
         return PUNCTUATION_PRIOR[ch]
     return RARE_HAN if is_han(ch) else OTHER
@@ -513,7 +529,7 @@ def _class_prior(ch: str) -> float:
 # Bump when what _parse makes of the data changes: it is part of the cache key.
 MODEL_FORMAT = b"model v4"
 # Bump when the way priors are computed changes: it is part of the cache key.
-PRIORS_FORMAT = b"priors v3"
+PRIORS_FORMAT = b"priors v4"
 
 
 @lru_cache(maxsize=1)
@@ -534,7 +550,7 @@ def _unigram_priors() -> list[tuple[float, str]]:
     m = model()
     groups: dict[float, list[str]] = {}
     for ch in sorted(set(m.chars) | set(m.simplified)):
-        if (len(ch) == 1 and not is_damage(ch) and ch >= "\x80" and not "\uff10" <= ch <= "\uff5a"
+        if (len(ch) == 1 and not is_damage(ch) and ch >= "\x80" and not is_fullwidth_ascii(ch)
                 and m._key(ch) in m.chars):
             groups.setdefault(m.prior(ch), []).append(ch)
     return [(value, "".join(chars)) for value, chars in groups.items()]

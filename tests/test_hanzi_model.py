@@ -84,3 +84,21 @@ def test_what_a_number_follows(left, right, expected):
 ])
 def test_line_end_mark(line, expected):
     assert model().best([FULL_WIDTH_BLOCK + ["—", "“"]], context_before(line, len(line)), "\n") == expected
+
+
+def test_full_width_marks_score_like_their_ascii_forms():
+    # A full-width mark costs what a full-width letter costs over its ASCII form.
+    m = model()
+    assert m.prior("－") - m.prior("-") == m.prior("Ａ") - m.prior("A")
+    assert m.prior("＋") > -20 and m.prior("～") > m.prior("｀") and m.prior("～") > m.prior("ａ")
+
+
+@pytest.mark.parametrize("label", ["发布时间", "联系电话", "浏览次数"])
+def test_colon_before_a_number_after_a_label(label):
+    # A number follows a colon far more often than a comma (时间：2024, 电话：0571).
+    assert model().best([list("，：")], "\n" + label, "2") == "："
+
+
+def test_mark_before_a_number_is_still_read_in_context():
+    # A comma still wins where the next character says nothing more about it.
+    assert model().best([list("，：")], "\n他说", "好") == "，"
