@@ -39,8 +39,8 @@ def test_full_stop_does_not_end_a_term_just_opened():
 def test_structure_tracks_nesting_and_line_breaks():
     state = structure("\n《读“书”")
     assert [mark for mark, _, _ in state[1]] == ["《"]
-    assert advance(state, "”", "\n") == (True, ())
-    assert structure("前一行“未闭合\n新的一行") == (True, ())
+    assert advance(state, "”", "\n")[:2] == (True, ())
+    assert structure("前一行“未闭合\n新的一行")[:2] == (True, ())
 
 
 def test_context_is_the_line_so_far():
@@ -102,3 +102,15 @@ def test_colon_before_a_number_after_a_label(label):
 def test_mark_before_a_number_is_still_read_in_context():
     # A comma still wins where the next character says nothing more about it.
     assert model().best([list("，：")], "\n他说", "好") == "，"
+
+
+def test_colon_ends_a_label_not_a_clause_that_runs_on():
+    # A label stands at the start of a line or a field (来源：); a long clause after a comma
+    # goes on with a comma before a number as well.
+    m = model()
+    assert m.best([list("，：")], "\n发布时间", "2") == "："
+    assert m.best([list("，：")], "\n可享受每餐3元至5元不等的补贴", "8") == "，"
+
+
+def test_clause_counts_han_characters_since_a_line_edge_or_a_mark():
+    assert structure("\n来源")[2] == structure(" 来源")[2] != structure("，来源")[2]
