@@ -27,7 +27,7 @@ from functools import lru_cache
 from itertools import accumulate
 
 from . import lazyre
-from .hanzi_model import TEXT_EDGE, context_before, is_damage, is_han, model, priors
+from .hanzi_model import RARE_HAN, TEXT_EDGE, context_before, is_damage, is_han, model, priors
 from .lost_chars import LOST_WITH_PINYIN, annotated_lattice
 
 UNKNOWN = -1  # a byte that a lossy decode replaced
@@ -67,6 +67,13 @@ SUSPICIOUS_CLAUSE_COST = 13.0
 # clauses with such a pair are summed (clean text's common words, 诈骗 or 扫码, fall below).
 RARE_NEAR_COST = 14.0
 SHORT_RUN = 4
+# A pair of characters unknown to the model that reads as a common pair (see
+# _two_unknown_to_common) must form a word this much more (log2) than longer runs must.
+PAIR_EXTRA_CONTEXT_GAIN = 1.0
+# A long run whose reading holds a character unknown to the model: its pairs must add this
+# (log2). About 0.3% of real long GBK-as-Big5 runs (names) fall below; no random run passes.
+LONG_RUN_UNKNOWN_CONTEXT_GAIN = 1.0
+COMMON_PRIOR = -13.0  # log2 prior: 理 -9, 審 -11.6; 壜 and 曏 fall below
 
 
 @dataclass(frozen=True)
@@ -537,6 +544,8 @@ def readings(run: str, left: str | None = None, right: str | None = None, depth:
         strong = gain >= max(MIN_GAIN, MIN_GAIN_PER_CHAR * chars) and bool(CJK_OR_PUNCTUATION.search(text))
         if strong and codec_kind.han_run:
             strong = forms_words(run, text, left, right)
+        if strong and len(CJK_OR_PUNCTUATION.findall(text)) == 1 and _han_to_ascii(run, text):
+            strong = False
         found.append(Reading(text, kind, gain, strong))
     return sorted(found, key=lambda r: r.gain, reverse=True)
 
@@ -556,6 +565,17 @@ def _joins_latin_word(text: str, left: str | None, right: str | None) -> bool:
     return bool(left and left[-1].isascii() and left[-1].isalpha()) or bool(right and right.isascii() and right.isalpha())
 
 
+def _han_to_ascii(run: str, text: str) -> bool:
+    """Did Han characters of ``run`` turn into ASCII in ``text``? A reading of one Chinese
+    character from two Han characters, with a letter or a mark left over (墓M from 澧揗, 遗^
+    from 閬梌), is what a random pair of rare characters reads as: alone it is no repair.
+
+    >>> _han_to_ascii("澧揗", "墓M"), _han_to_ascii("涓枃", "中文")
+    (True, False)
+    """
+    return sum(map(is_han, run)) >= 2 and sum(ch.isascii() for ch in text) > sum(ch.isascii() for ch in run)
+
+
 def forms_words(run: str, text: str, left: str | None = None, right: str | None = None) -> bool:
     """Does ``text``, a character-for-character reading of ``run``, read better for its
     character pairs, not only for commoner characters? (See MIN_STRONG_HAN.)
@@ -567,9 +587,31 @@ def forms_words(run: str, text: str, left: str | None = None, right: str | None 
     >>> forms_words("抶抶抶", "谈谈谈"), forms_words("狟萃鑀", "下笛鰅")
     (False, False)
     """
+    if _two_unknown_to_common(run, text):
+        return _context_gain(run, text, left, right) >= _needed_context_gain(text) + PAIR_EXTRA_CONTEXT_GAIN
     if not _may_form_words(run):
         return False
-    return len(run) >= LONG_RUN or _context_gain(run, text, left, right) >= _needed_context_gain(text)
+    if len(run) >= LONG_RUN:
+        # Chance swaps are out of the question, unless the reading has a character the model
+        # does not know (愼笆盢眍苀 is no 䫑動將膼矚): then its pairs must add something.
+        m = model()
+        return all(m.prior(ch) > RARE_HAN for ch in text if is_han(ch)) \
+            or _context_gain(run, text, left, right) >= LONG_RUN_UNKNOWN_CONTEXT_GAIN
+    return _context_gain(run, text, left, right) >= _needed_context_gain(text)
+
+
+def _two_unknown_to_common(run: str, text: str) -> bool:
+    """A run of two Han characters that jieba's words never use, read as two common ones:
+    alone, such a pair reads as a word by chance about once in 25,000 random pairs at the
+    bar of PAIR_EXTRA_CONTEXT_GAIN (翋枙 is 主题, 糵瞶 is 審理; 塣猔 would be 备注).
+
+    >>> _two_unknown_to_common("翋枙", "主题"), _two_unknown_to_common("亠亠", "坡坡"), _two_unknown_to_common("中文", "中文")
+    (True, False, False)
+    """
+    if len(run) != 2 or len(text) != 2 or run[0] == run[1] or not all(map(is_han, run + text)):
+        return False
+    m = model()
+    return all(m.prior(ch) <= RARE_HAN for ch in run) and all(m.prior(ch) >= COMMON_PRIOR for ch in text)
 
 
 def _may_form_words(run: str) -> bool:

@@ -385,3 +385,27 @@ PINYIN_IN_CJK_SWAP = ["〔注〕\u3000滟滪(yàn\u3000yù)：即滟滪滩，在
 @pytest.mark.parametrize("text", PINYIN_IN_CJK_SWAP)
 def test_pinyin_letters_and_rare_words_in_a_gbk_as_big5_line(text):
     assert repair(text.encode("gbk").decode("big5hkscs")) == text
+
+
+# Two characters the model does not know, read as a common word (GBK<->Big5), alone in a line.
+TWO_UNKNOWN_AS_WORD = [
+    ("主题： 你知道导游为什么那么热衷于让你去各种各样的商场购物吗？", "gbk", "big5hkscs", 0, 2),
+    ("但被定有罪者仍應負有刑責而得依法被起訴、審理、判決和懲罰。", "big5", "gbk", 20, 22),
+]
+
+
+@pytest.mark.parametrize("line,encoding,misread,a,b", TWO_UNKNOWN_AS_WORD)
+def test_isolated_pair_of_unknown_characters_read_as_a_word(line, encoding, misread, a, b):
+    damaged = line[:a] + line[a:b].encode(encoding).decode(misread) + line[b:]
+    assert damaged != line
+    assert repair(damaged) == line
+
+
+# Clean text that random rare characters make: long runs whose swap reads characters the
+# model does not know, two Han characters that read as one and an ASCII leftover.
+RARE_RUNS_THAT_STAY = ["愼笆盢眍苀", "添臚悼丶傖", "瑗琂", "閬梌", "“澧揗”利益集团左右电改电价"]
+
+
+@pytest.mark.parametrize("text", RARE_RUNS_THAT_STAY)
+def test_rare_runs_that_read_as_chance_stay(text):
+    assert repair(text) == text
