@@ -389,8 +389,11 @@ class Kind:
             return []
         if self.han_run and not supported and (_script_evidence(run) * 2 < len(run) or _japanese(run)):
             return []  # symbols and box drawing between codecs are not damage, nor is Japanese
-        found = []
-        for forms in _byte_forms(run, self.to_bytes):
+        usual = self._read(run, {})
+        if usual is not None and not LOST_CHAR.search(run):
+            return [usual]  # read in full as it is: other forms could only read by chance
+        found = [] if usual is None else [usual]
+        for forms in _byte_forms(run, self.to_bytes)[1:]:
             lattice = self._read(run, forms)
             if lattice is not None:
                 found.append(lattice)
