@@ -429,11 +429,12 @@ class CharModel:
         return total, state, prev, (first, inner)
 
     def _close(self, state: Structure, prev: str | None, position: tuple[float, float], right: str | None) -> float:
-        """What the character after the text adds: log2 P(right | prev) / P(right)."""
-        if right is None or prev is None:
+        """What the text after adds: log2 P(right | prev) / P(right), over at most RIGHT_CHARS
+        characters of it (see following)."""
+        if not right or prev is None:
             return 0.0
-        ff, fi, if_, ii = self.structure_transitions(state, prev, right)
-        return math.log2(position[0] * (ff + fi) + position[1] * (if_ + ii)) - self.prior(right)
+        after = following(prev, right)
+        return self._walk(state, prev, position, after)[0] - sum(map(self.prior, after))
 
     def _start(self, left: str | None) -> tuple[Structure, str | None, tuple[float, float]]:
         """The marks open, the last character and its word position at the end of ``left``."""
@@ -452,10 +453,11 @@ class CharModel:
         return position
 
     def score(self, text: str, left: str | None = None, right: str | None = None) -> float:
-        """log2 probability of ``text`` between ``left`` and the character ``right``.
+        """log2 probability of ``text`` between ``left`` and ``right``.
 
         ``left`` is the character before, or more of the line before it (see context_before),
         which tells the marks that are open and the word position of its last character.
+        ``right`` is the character after, or more of the text after (see following).
         """
         state, prev, position = self._start(left)
         total, state, last, position = self._walk(state, prev, position, text)
@@ -501,6 +503,44 @@ class CharModel:
         '单担'
         """
         return self.readings.get(syllable, "")
+
+
+# Characters of the text after a run that the model reads (when the caller gives them).
+RIGHT_CHARS = 4
+SPACES = " \t\u3000"
+
+
+def following(prev: str, right: str) -> str:
+    """The text after ``prev`` as the model reads it: at most RIGHT_CHARS characters, without
+    the spaces between two Han characters or digits (labels and headings spaced out to a width
+    read as words: 地  点 as 地点, 第 9 章 as 第9章).
+
+    >>> following("地", "  点：南湖"), following("好", " ok"), following("中", "文")
+    ('点：南湖', ' ok', '文')
+    """
+    if not any(ch in SPACES for ch in right[:RIGHT_CHARS + 8]):
+        return right[:RIGHT_CHARS]
+    out: list[str] = []
+    before = prev
+    i = 0
+    while i < len(right) and len(out) < RIGHT_CHARS:
+        ch = right[i]
+        if ch in SPACES and _joins(before):
+            j = i
+            while j < len(right) and right[j] in SPACES:
+                j += 1
+            if j < len(right) and _joins(right[j]):
+                i = j
+                continue
+        out.append(ch)
+        before = ch
+        i += 1
+    return "".join(out)
+
+
+def _joins(ch: str) -> bool:
+    """A character that spaced-out text spaces: Han characters and digits."""
+    return is_han(ch) or ch in DIGITS
 
 
 def _scaled(value: Transitions, factor: float) -> Transitions:

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from . import lazyre
-from .hanzi_model import TEXT_EDGE, context_before, is_han, model
+from .hanzi_model import RIGHT_CHARS, TEXT_EDGE, context_before, is_han, model
 
 TONE_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
 SYLLABLE = rf"[a-zü{TONE_VOWELS}]*[{TONE_VOWELS}][a-zü{TONE_VOWELS}]*"
@@ -99,6 +99,20 @@ def _restore_group(match: re.Match[str]) -> str:
     if not lattice:
         return match.group(0)
     left = context_before(text, match.start())
-    right = text[match.end()] if match.end() < len(text) else TEXT_EDGE
+    right = text_after(text, match.end())
     chars = m.best(lattice, left, right)
     return "".join(f"{ch}({s})" for ch, s in zip(chars, syllables, strict=True))
+
+
+SPACED_EXTRA = 8  # characters read beyond RIGHT_CHARS for the spaces that following() drops
+
+
+def text_after(text: str, end: int) -> str:
+    r"""The text after a group that the model reads: a few characters, with TEXT_EDGE where the
+    text ends (spaces that spaced-out text holds do not count, see hanzi_model.following).
+
+    >>> text_after("负(fù)担(dān)，我们", 11), text_after("ab", 2)
+    ('，我们\n', '\n')
+    """
+    stop = end + RIGHT_CHARS + SPACED_EXTRA
+    return text[end:stop] + TEXT_EDGE if stop >= len(text) else text[end:stop]

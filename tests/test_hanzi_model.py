@@ -114,3 +114,13 @@ def test_colon_ends_a_label_not_a_clause_that_runs_on():
 
 def test_clause_counts_han_characters_since_a_line_edge_or_a_mark():
     assert structure("\n来源")[2] == structure(" 来源")[2] != structure("，来源")[2]
+
+
+@pytest.mark.parametrize("options,left,right,expected", [
+    ("在地", "\n开幕式", "  点：南湖", "地"),  # a spaced-out label reads as its word
+    ("为主", "\n", "  席：李", "主"),
+    ("笑第", "\n请阅读", " 9 章 上传", "第"),  # 第 takes a number, spaces or not
+])
+def test_text_after_a_run_is_read_through_spaces(options, left, right, expected):
+    assert model().best([list(options)], left, right) == expected
+
