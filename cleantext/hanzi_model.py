@@ -224,12 +224,19 @@ class CharModel:
     readings: dict[str, str]  # tone-marked syllable -> characters, most frequent first
     simplified: dict[str, str]
     numeral_follows: int = 0  # quantised share of words a numeral follows (SHARE_SCALE), over all
+    # Word classes (see CLASSES), packed like the counts, a byte per class: per character, the
+    # quantised shares of the classes of the words it ends (NO_COUNT for none), and the
+    # quantised log2 ratios of how often a word begins with it after a word of each class
+    # (offset by CLASS_RATIO_ZERO).
+    end_classes: dict[str, bytes] = field(default_factory=dict)
+    class_starts: dict[str, bytes] = field(default_factory=dict)
     log_total: float = 0.0
     log_starts: float = 0.0
     _cache: dict[str, float] = field(default_factory=dict, repr=False)
     _stats: dict[str, tuple[float, float, float, float]] = field(default_factory=dict, repr=False)
     _pair_cache: dict[tuple[str, str], Transitions] = field(default_factory=dict, repr=False)
     _positions: dict[str, tuple[float, float]] = field(default_factory=dict, repr=False)
+    _class_cache: dict[tuple[str, str], float] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:
         self.log_total = math.log2(sum(2 ** (c[ALL] / STEPS) for c in self.chars.values()))
@@ -351,6 +358,8 @@ class CharModel:
             if later[at] != NO_COUNT:
                 go_on_inner = 2 ** (later[at] / STEPS - log_inner)
         start = self.start_prob(ch)
+        if is_han(ch):
+            start *= self.class_ratio(a, b)
         start_first = start_inner = start
         if b == NUMERAL:
             # A number follows some kinds of words more than others (see numeral_ratio).
@@ -359,6 +368,30 @@ class CharModel:
         smooth = (1 - BIGRAM_WEIGHT) * 2**base
         return (BIGRAM_WEIGHT * end_first * start_first + smooth, BIGRAM_WEIGHT * go_on_first,
                 BIGRAM_WEIGHT * end_inner * start_inner + smooth, BIGRAM_WEIGHT * go_on_inner)
+
+    def class_ratio(self, a: str, b: str) -> float:
+        """How much likelier than on average a word begins with ``b`` after a word that ends
+        with ``a`` (keys), by the classes of such words, damped by CLASS_WEIGHT: a noun is
+        followed by a verb or a localizer (显示器中, not 显示器不).
+
+        >>> model().class_ratio("器", "中") > model().class_ratio("器", "不")
+        True
+        """
+        ratios = self.class_starts.get(b)
+        shares = self.end_classes.get(a)
+        if ratios is None or shares is None:
+            return 1.0
+        key = (a, b)
+        value = self._class_cache.get(key)
+        if value is None:
+            weights = [(k, 2 ** (q / CLASS_STEPS)) for k, q in enumerate(shares) if q != NO_COUNT]
+            total = sum(w for _, w in weights)
+            mean = sum(w * 2 ** ((ratios[k] - CLASS_RATIO_ZERO) / CLASS_STEPS) for k, w in weights) / total
+            value = mean**CLASS_WEIGHT
+            if len(self._class_cache) >= PAIR_CACHE_SIZE:
+                self._class_cache.clear()
+            self._class_cache[key] = value
+        return value
 
     def numeral_ratio(self, key: str, position: int) -> float:
         """How much likelier than after the average word a number is after a word that ends
@@ -552,7 +585,7 @@ def model() -> CharModel:
     """The model, loaded once from the package data (through a per-user cache, see below)."""
     tables = _load_cached(_model_data())
     return CharModel(tables["chars"], tables["pairs"], tables["readings"], _simplified_chars(),
-                     tables["constants"].get("numeral", 0))
+                     tables["constants"].get("numeral", 0), tables["end_classes"], tables["class_starts"])
 
 
 def _model_data() -> bytes:
@@ -603,7 +636,7 @@ def _class_prior(ch: str) -> float:
 
 
 # Bump when what _parse makes of the data changes: it is part of the cache key.
-MODEL_FORMAT = b"model v4"
+MODEL_FORMAT = b"model v6"
 # Bump when the way priors are computed changes: it is part of the cache key.
 PRIORS_FORMAT = b"priors v4"
 
@@ -638,6 +671,14 @@ CHAR_RECORDS = "USWNGAZ"
 ALL, STARTS, NUMERAL_AFTER_FIRST, NUMERAL_AFTER_INNER = 0, 1, 5, 6
 SHARE_SCALE = 2**16  # numeral-follow shares are stored as counts of this many words
 PAIR_RECORDS = "FL"
+# Word classes (scripts/build_char_model.py): noun, verb, adjective, adverb, preposition,
+# particle, pronoun, numeral, measure word, localizer, conjunction, time word, other.
+CLASSES = "nvadpurmqfcto"
+CLASS_STEPS = 2  # quantisation steps per bit of the class records
+# The class ratios are damped (a power below 1): counted in one month of news, they are sure
+# of less than they say for web text.
+CLASS_WEIGHT = 0.5
+CLASS_RATIO_ZERO = 128
 NO_COUNT = 255
 STEPS = 4  # quantisation steps per bit of a count (so every count fits in a byte)
 
@@ -649,10 +690,17 @@ def _parse(data: bytes) -> dict[str, dict]:
     pairs: dict[str, dict[str, list[int]]] = {}
     readings: dict[str, str] = {}
     constants: dict[str, int] = {}
+    end_classes: dict[str, bytes] = {}
+    class_starts: dict[str, bytes] = {}
     for line in gzip.decompress(data).decode("utf-8").splitlines():
         kind, key, value = line.split("\t")
         if kind == "P":
             readings[key] = value
+        elif kind in "EC":
+            packed = [NO_COUNT if kind == "E" else CLASS_RATIO_ZERO] * len(CLASSES)
+            for k, q in _class_items(value):
+                packed[CLASSES.index(k)] = int(q) + (0 if kind == "E" else CLASS_RATIO_ZERO)
+            (end_classes if kind == "E" else class_starts)[key] = bytes(packed)
         elif kind == "M":
             constants[key] = int(value)
         elif kind in CHAR_RECORDS:
@@ -666,7 +714,21 @@ def _parse(data: bytes) -> dict[str, dict]:
                   for a, seconds in pairs.items()},
         "readings": readings,
         "constants": constants,
+        "end_classes": end_classes,
+        "class_starts": class_starts,
     }
+
+
+def _class_items(value: str) -> list[tuple[str, str]]:
+    """("n", "15"), ("m", "-3")... from a class record ("n15m-3")."""
+    items: list[tuple[str, str]] = []
+    for ch in value:
+        if ch in CLASSES:
+            items.append((ch, ""))
+        else:
+            items[-1] = (items[-1][0], items[-1][1] + ch)
+    return items
+
 
 
 def _simplified_path() -> str:

