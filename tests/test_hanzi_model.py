@@ -128,7 +128,7 @@ def test_text_after_a_run_is_read_through_spaces(options, left, right, expected)
 
 @pytest.mark.parametrize("before,likelier,than", [
     ("器", "中", "不"),  # a noun is followed by a localizer more than by an adverb
-    ("很", "好", "中"),  # an adverb by an adjective
+    ("的", "人", "是"),  # a particle (的) by a noun more than by a verb
 ])
 def test_word_classes_tell_what_begins_the_next_word(before, likelier, than):
     assert model().class_ratio(before, likelier) > model().class_ratio(before, than)
