@@ -209,6 +209,7 @@ AT_WORD_START = (1.0, 0.0)
 POSITION_CONTEXT = 8
 POSITION_CACHE_SIZE = 4096
 BEAM = 32  # paths kept at each position of a lattice (see CharModel.best)
+BEAM_BITS = 12.0  # ... and how far (log2) behind the best path one may be
 # (from FIRST to FIRST, from FIRST to INNER, from INNER to FIRST, from INNER to INNER)
 Transitions = tuple[float, float, float, float]
 
@@ -521,10 +522,14 @@ class CharModel:
                     key = (after, last)
                     if key not in new or value > new[key][0]:
                         new[key] = (value, at, text + option)
-            if len(new) > BEAM:
+            if len(new) > 1:
                 # Runs with many lost bytes have dozens of options at each of many positions:
-                # only the best paths so far go on (the rest lose to them almost always).
-                new = dict(sorted(new.items(), key=lambda kv: kv[1][0], reverse=True)[:BEAM])
+                # only the best paths so far go on (the rest lose to them almost always), at
+                # most BEAM of them and none BEAM_BITS or more behind the best.
+                floor = max(v[0] for v in new.values()) - BEAM_BITS
+                kept = sorted((kv for kv in new.items() if kv[1][0] > floor), key=lambda kv: kv[1][0],
+                              reverse=True)
+                new = dict(kept[:BEAM])
             states = new
         return max(states.items(),
                    key=lambda kv: kv[1][0] + self._close(kv[0][0], kv[0][1], kv[1][1], right))[1][2]
