@@ -264,26 +264,36 @@ def _utf8_lattice(data: list[int], fill_dropped: bool = False) -> tuple[list[lis
             if not fill_dropped or present < size - 2 or unknowns > MAX_UNKNOWNS:
                 return None
             tail = [*tail[:present], UNKNOWN]
-        options = [b""]
-        for byte in tail:
-            choices = range(0x80, 0xC0) if byte < 0 else [byte]
-            options = [prefix + bytes([b]) for prefix in options for b in choices]
-        chars = []
-        for option in options:
-            try:
-                ch = (bytes([lead]) + option).decode("utf-8")
-            except UnicodeDecodeError:
-                continue
-            # A guessed byte must not make damage; a known one may (text damaged twice).
-            if len(options) == 1 or not is_damage(ch):
-                chars.append(ch)
-        if not chars:
+        chars = _utf8_options(lead, tuple(tail))
+        if chars is None:
             return None
-        if len(chars) > 1:
-            chars = _plausible(chars)
-        lattice.append(chars)
+        lattice.append(list(chars))
         i += 1 + present
     return lattice, i
+
+
+@lru_cache(maxsize=8192)
+def _utf8_options(lead: int, tail: tuple[int, ...]) -> tuple[str, ...] | None:
+    """The characters UTF-8 reads from ``lead`` and ``tail`` (continuation bytes, UNKNOWN for a
+    lost one), likeliest first; None when none. The same few patterns come up again and again."""
+    options = [b""]
+    for byte in tail:
+        choices = range(0x80, 0xC0) if byte < 0 else [byte]
+        options = [prefix + bytes([b]) for prefix in options for b in choices]
+    chars = []
+    for option in options:
+        try:
+            ch = (bytes([lead]) + option).decode("utf-8")
+        except UnicodeDecodeError:
+            continue
+        # A guessed byte must not make damage; a known one may (text damaged twice).
+        if len(options) == 1 or not is_damage(ch):
+            chars.append(ch)
+    if not chars:
+        return None
+    if len(chars) > 1:
+        chars = _plausible(chars)
+    return tuple(chars)
 
 
 def _plausible(chars: list[str], keep: int = 64) -> list[str]:
@@ -304,23 +314,32 @@ def _double_byte_lattice(data: list[int], codec: str) -> tuple[list[list[str]], 
             continue
         if i + 1 >= len(data):
             return None
-        trail = data[i + 1]
-        leads = range(0x81, 0xFF) if lead < 0 else [lead]
-        trails = range(0x40, 0xFF) if trail < 0 else [trail]
-        chars = []
-        for a in leads:
-            for b in trails:
-                try:
-                    ch = bytes([a, b]).decode(codec)
-                except UnicodeDecodeError:
-                    continue
-                if len(ch) == 1 and not is_damage(ch):
-                    chars.append(ch)
-        if not chars:
+        chars = _double_byte_options(lead, data[i + 1], codec)
+        if chars is None:
             return None
-        lattice.append(_plausible(chars) if len(chars) > 1 else chars)
+        lattice.append(list(chars))
         i += 2
     return lattice, i
+
+
+@lru_cache(maxsize=65536)
+def _double_byte_options(lead: int, trail: int, codec: str) -> tuple[str, ...] | None:
+    """The characters ``codec`` reads from a pair of bytes (UNKNOWN for a lost one), likeliest
+    first; None when none."""
+    leads = range(0x81, 0xFF) if lead < 0 else [lead]
+    trails = range(0x40, 0xFF) if trail < 0 else [trail]
+    chars = []
+    for a in leads:
+        for b in trails:
+            try:
+                ch = bytes([a, b]).decode(codec)
+            except UnicodeDecodeError:
+                continue
+            if len(ch) == 1 and not is_damage(ch):
+                chars.append(ch)
+    if not chars:
+        return None
+    return tuple(_plausible(chars)) if len(chars) > 1 else tuple(chars)
 
 
 @lru_cache(maxsize=1)
@@ -463,11 +482,17 @@ def _full_width(text: str) -> str:
 _FULL_WIDTH = {ord(c): ord(c) + 0xFEE0 for c in "!,:;?()"}
 
 
-def _candidates(run: str, supported: str | None = None) -> Iterator[tuple[Kind, list[list[list[str]]]]]:
+@lru_cache(maxsize=2048)
+def _candidates(run: str, supported: str | None = None) -> tuple[tuple[Kind, list[list[list[str]]]], ...]:
+    """The kinds of damage that read ``run`` and their lattices. Remembered: the same short runs
+    (·, │, 〓) come up again and again in a page, each in another context. The lattices are
+    shared: callers must not change them."""
+    found = []
     for kind in KINDS:
         lattices = kind.lattices(run, kind.name == supported)
         if lattices:
-            yield kind, lattices
+            found.append((kind, lattices))
+    return tuple(found)
 
 
 # A lost-byte mark and the double-byte text after it (half-width punctuation included, since
@@ -526,7 +551,6 @@ def readings(run: str, left: str | None = None, right: str | None = None, depth:
             if not inner:
                 continue
             text, kind = inner[0].text, kind
-        after = m.score(text, left, right)
         han = [m.logp(None, ch) for ch in text if is_han(ch)]
         # Rare characters are fine in a reading of several (a name) where the damage cannot be
         # clean text; one rare character from three Latin letters (ã¡Â is no 㡀Â) is chance.
@@ -536,6 +560,7 @@ def readings(run: str, left: str | None = None, right: str | None = None, depth:
         if han and -sum(han) / len(han) > MAX_CHAR_COST and not (codec_kind.rare_reading_ok and len(han) > 1) \
                 and not swap_shown:
             continue
+        after = m.score(text, left, right)  # after the checks that need no context: it costs most
         if before is None:
             before = m.score(run, left, right)
         gain = after - before
