@@ -554,18 +554,22 @@ class CharModel:
             # One path: the scores below could only ever pick it.
             return "".join(options[0] for options in lattice)
         marks, prev, position = self._start(left)
+        # The open marks are numbered (a number hashes faster than the tuple): structures[n].
+        structures: list[Structure] = [marks]
+        numbers: dict[Structure, int] = {marks: 0}
+        advanced: dict[tuple[int, str], int] = {}  # (marks, a character not Han) -> the marks after it
         # (open marks, last character) -> (score, word position of the last character, string)
-        states: dict[tuple[Structure, str | None], tuple[float, tuple[float, float], str]] = {
-            (marks, prev): (0.0, position, "")}
+        states: dict[tuple[int, str | None], tuple[float, tuple[float, float], str]] = {(0, prev): (0.0, position, "")}
         log2 = math.log2
         rows = self._rows
         for options in lattice:
             # (open marks, last character) -> (score, word position, path before, option): the
             # string of a path is joined only for the paths kept (most candidates lose).
-            new: dict[tuple[Structure, str | None], tuple[float, tuple[float, float], str, str]] = {}
+            new: dict[tuple[int, str | None], tuple[float, tuple[float, float], str, str]] = {}
             top = -math.inf  # the best value in new
-            for (marks, prev), (score, position, text) in states.items():
-                after_han = None  # advance over a Han character: the same for every one
+            for (number, prev), (score, position, text) in states.items():
+                marks = structures[number]
+                after_han = -1  # the number of the marks after any Han character (advance_han)
                 row = rows.get(prev)  # transitions from prev, by the next character
                 if row is None:
                     if self._row_entries >= PAIR_CACHE_SIZE:
@@ -588,24 +592,41 @@ class CharModel:
                         first, inner = at_first * ff + at_inner * if_, at_first * fi + at_inner * ii
                         mass = first + inner
                         if mass <= 0.0:
-                            value, key, at = score + -math.inf, (marks, option), AT_WORD_START
+                            value, key, at = score + -math.inf, (number, option), AT_WORD_START
                         else:
                             value = score + (0.0 + log2(mass))
                             if "\u3400" <= option <= "\u9fff" or "\uf900" <= option <= "\ufaff" \
                                     or "\U00020000" <= option <= "\U0003134f":  # is_han, inline
-                                if after_han is None:
-                                    after_han = advance_han(marks)
+                                if after_han < 0:
+                                    after = advance_han(marks)
+                                    after_han = numbers.get(after, -1)
+                                    if after_han < 0:
+                                        after_han = numbers[after] = len(structures)
+                                        structures.append(after)
                                 key = (after_han, option)
                             else:
-                                key = (advance(marks, prev, option), option)
-                            at = (first / mass, inner / mass)
+                                # advance reads prev only for an opening mark
+                                n = -1 if option in OPENERS else advanced.get((number, option), -1)
+                                if n < 0:
+                                    after = advance(marks, prev, option)
+                                    n = numbers.get(after, -1)
+                                    if n < 0:
+                                        n = numbers[after] = len(structures)
+                                        structures.append(after)
+                                    advanced[number, option] = n
+                                key = (n, option)
+                            at = None  # (first / mass, inner / mass), made only for a path kept
                     else:
                         gain, after, last, at = self._walk(marks, prev, position, option)
                         value = score + gain
-                        key = (after, last)
+                        n = numbers.get(after, -1)
+                        if n < 0:
+                            n = numbers[after] = len(structures)
+                            structures.append(after)
+                        key = (n, last)
                     held = new.get(key)
                     if held is None or value > held[0]:
-                        new[key] = (value, at, text, option)
+                        new[key] = (value, at or (first / mass, inner / mass), text, option)
                         if value > top:
                             top = value
             if len(new) > 1:
@@ -619,7 +640,7 @@ class CharModel:
             else:
                 states = {k: (v[0], v[1], v[2] + v[3]) for k, v in new.items()}
         return max(states.items(),
-                   key=lambda kv: kv[1][0] + self._close(kv[0][0], kv[0][1], kv[1][1], right))[1][2]
+                   key=lambda kv: kv[1][0] + self._close(structures[kv[0][0]], kv[0][1], kv[1][1], right))[1][2]
 
     def chars_read(self, syllable: str) -> str:
         """Characters with this tone-marked pinyin reading, most frequent first.

@@ -388,6 +388,7 @@ class Kind:
     # The damage cannot be clean Chinese (Latin letters that are valid UTF-8 of Han characters),
     # so a reading may be all rare characters (a name such as 董晗萱).
     rare_reading_ok: bool = False
+    utf8: bool = False  # read is _utf8_lattice
 
     def lattice(self, run: str, supported: bool = False) -> list[list[str]] | None:
         """Candidates per position; an unreadable incomplete tail stays as it was.
@@ -419,8 +420,14 @@ class Kind:
         return found
 
     def _read(self, run: str, forms: dict[int, bytes]) -> list[list[str]] | None:
-        encoded = _encode_with_offsets(run, self.to_bytes, forms)
-        if encoded is None or sum(1 for b in encoded[0] if b < 0) > max_unknowns(run):
+        # Each lost-byte mark is one unknown byte of the encoding (see _encode_with_offsets):
+        # counted on the run, before encoding it.
+        if run.count("?") + run.count("\ufffd") > max_unknowns(run):
+            return None
+        if self.utf8 and not _may_begin_utf8(run[0], forms.get(0) or self.to_bytes(run[0])):
+            return None  # what _utf8_lattice would find at its first byte
+        encoded = _encode_with_offsets(run, self.to_bytes, forms) if forms else _encode_usual(run, self.to_bytes)
+        if encoded is None:
             return None
         data, offsets = encoded
         read = self.read(data)
@@ -436,6 +443,27 @@ class Kind:
         return lattice
 
 
+@lru_cache(maxsize=256)
+def _encode_usual(run: str, to_bytes: Callable[[str], bytes | None]) -> tuple[list[int], list[int]] | None:
+    """_encode_with_offsets with the usual byte forms, remembered: two kinds of damage share
+    each misreading codec. Shared lists: callers must not change them."""
+    return _encode_with_offsets(run, to_bytes)
+
+
+def _may_begin_utf8(ch: str, data: bytes | None) -> bool:
+    """Can the bytes of ``ch``, the first character of a run, begin UTF-8 as _utf8_lattice
+    reads it: ASCII, a question mark, or a lead byte (a lost byte, U+FFFD, cannot)?
+
+    >>> _may_begin_utf8("涓", _gbk_bytes("涓")), _may_begin_utf8("·", _gbk_bytes("·"))
+    (True, False)
+    """
+    if ch == "?":
+        return True
+    if ch == "\ufffd" or not data:
+        return False
+    return data[0] < 0x80 or 0xC2 <= data[0] <= 0xF4
+
+
 def max_unknowns(run: str) -> int:
     """How many lost bytes a run may have and still be read: a few, more in a long run.
 
@@ -446,9 +474,10 @@ def max_unknowns(run: str) -> int:
 
 
 KINDS: tuple[Kind, ...] = (
-    Kind("utf8-as-gbk", _gbk_bytes, _utf8_lattice),
-    Kind("utf8-as-cp1252", _cp1252_bytes, lambda data: _utf8_lattice(data, fill_dropped=True), rare_reading_ok=True),
-    Kind("utf8-as-big5", _big5_bytes, _utf8_lattice),
+    Kind("utf8-as-gbk", _gbk_bytes, _utf8_lattice, utf8=True),
+    Kind("utf8-as-cp1252", _cp1252_bytes, lambda data: _utf8_lattice(data, fill_dropped=True), rare_reading_ok=True,
+         utf8=True),
+    Kind("utf8-as-big5", _big5_bytes, _utf8_lattice, utf8=True),
     Kind("gbk-as-big5", _big5_bytes, lambda data: _double_byte_lattice(data, "gbk"), han_run=True),
     Kind("big5-as-gbk", _gbk_bytes, lambda data: _double_byte_lattice(data, "big5hkscs"), han_run=True),
     Kind("gbk-as-cp1252", _cp1252_bytes, lambda data: _double_byte_lattice(data, "gbk"), min_run=6),

@@ -409,3 +409,96 @@ RARE_RUNS_THAT_STAY = ["愼笆盢眍苀", "添臚悼丶傖", "瑗琂", "閬梌",
 @pytest.mark.parametrize("text", RARE_RUNS_THAT_STAY)
 def test_rare_runs_that_read_as_chance_stay(text):
     assert repair(text) == text
+
+
+# --- the fast paths of the search give what the plain ones give --------------------------------
+
+
+def _plain_best(m, lattice, left=None, right=None):
+    """CharModel.best as first written: every path through _walk, strings joined as they go."""
+    from cleantext.hanzi_model import BEAM, BEAM_BITS
+
+    if all(len(options) == 1 for options in lattice):
+        return "".join(options[0] for options in lattice)
+    marks, prev, position = m._start(left)
+    states = {(marks, prev): (0.0, position, "")}
+    for options in lattice:
+        new = {}
+        for (marks, prev), (score, position, text) in states.items():
+            for option in options:
+                gain, after, last, at = m._walk(marks, prev, position, option)
+                value = score + gain
+                if (after, last) not in new or value > new[after, last][0]:
+                    new[after, last] = (value, at, text + option)
+        if len(new) > 1:
+            floor = max(v[0] for v in new.values()) - BEAM_BITS
+            kept = sorted((kv for kv in new.items() if kv[1][0] > floor), key=lambda kv: kv[1][0], reverse=True)
+            new = dict(kept[:BEAM])
+        states = new
+    return max(states.items(), key=lambda kv: kv[1][0] + m._close(kv[0][0], kv[0][1], kv[1][1], right))[1][2]
+
+
+FAST_PATH_RUNS = ["浠栦滑宸查煭", "鏂?闂伙細", "闄€€婂叧", "瓣穦Τ舦：", "12堎12゜狟敁", "�鍙戝竷鏃堕棿", "æ–°é—»",
+                  "“鍚嶅瓧”（涓€", "·", "│〓←", "涓€？鏂囷細", "?鍒嗛挓", "拷?鍦板尯"]
+
+
+def _lossy_runs() -> list[str]:
+    """Runs with lost bytes (lattices with many options at some positions), made as the
+    generator makes them."""
+    import random
+
+    rng = random.Random(7)
+    runs = []
+    for kind in ("utf8-as-gbk-lost-fffd", "utf8-as-gbk-lost-question", "utf8-as-gbk-python-replace", "utf8-as-big5-lost"):
+        for text in ("发布时间：2024年", "“新闻”（中心）。", "他说：“我们的工作”", PARAGRAPHS[0][:12]):
+            try:
+                runs.append(generator.LOSSY[kind](text, rng)[0])
+            except UnicodeError:  # no byte of this text could be lost this way
+                continue
+    return runs
+
+
+@pytest.mark.parametrize("run", FAST_PATH_RUNS + _lossy_runs())
+def test_lattice_search_is_the_plain_viterbi(run):
+    """best steps one character inline, remembers transitions and numbers the open marks: the
+    same string as the plain search, for every lattice of every kind, in several contexts."""
+    from cleantext.hanzi_model import model
+    from cleantext.mojibake import KINDS
+
+    m = model()
+    for kind in KINDS:
+        for lattice in kind.lattices(run, supported=True):
+            for left, right in ((None, None), ("\n时间", "。"), ("他说：“", "”"), ("\n（", "）")):
+                assert m.best(lattice, left, right) == _plain_best(m, lattice, left, right), (kind.name, left)
+
+
+def _plain_read(kind, run):
+    """Kind._read as first written: the whole run encoded, then read."""
+    from cleantext.mojibake import _encode_with_offsets, max_unknowns
+
+    encoded = _encode_with_offsets(run, kind.to_bytes, {})
+    if encoded is None or sum(1 for b in encoded[0] if b < 0) > max_unknowns(run):
+        return None
+    data, offsets = encoded
+    read = kind.read(data)
+    if read is None:
+        return None
+    lattice, used = read
+    if used < len(data):
+        if used not in offsets or not lattice:
+            return None
+        lattice.append([run[offsets.index(used) :]])
+    if sum(len(options) > 1 for options in lattice) > max_unknowns(run):
+        return None
+    return lattice
+
+
+@pytest.mark.parametrize("run", [*FAST_PATH_RUNS, *_lossy_runs(), "?" * 5 + "涓枃", "€涓", "Â·"])
+def test_early_rejections_are_what_the_full_read_finds(run):
+    """_read rejects a run before encoding it (too many lost bytes, a first byte no UTF-8
+    character begins with) only where reading the whole encoding rejects it too, and the
+    remembered encodings and byte patterns read as they did."""
+    from cleantext.mojibake import KINDS
+
+    for kind in KINDS:
+        assert kind._read(run, {}) == _plain_read(kind, run), kind.name
