@@ -124,12 +124,12 @@ def _utf16_32_by_nuls(data: bytes) -> str | None:
 @lru_cache(maxsize=1)
 def _common_han() -> frozenset[str]:
     """The 3755 level-1 characters of GB2312 (the common ones) and their Traditional forms."""
-    from .convert import convert
+    from .convert import traditional_forms
 
     level1 = "".join(
         bytes((lead, trail)).decode("gb2312", "ignore") for lead in range(0xB0, 0xD8) for trail in range(0xA1, 0xFF)
     )
-    return frozenset(level1) | frozenset(convert(level1, config="s2t"))
+    return frozenset(level1) | frozenset(traditional_forms(level1))
 
 
 @lru_cache(maxsize=1)
