@@ -593,7 +593,7 @@ def readings(run: str, left: str | None = None, right: str | None = None, depth:
         if before is None:
             before = m.score(run, left, right)
         gain = after - before
-        if gain <= 0 and not (swap_shown and _joins_latin_word(text, left, right)):
+        if gain <= 0 and not (swap_shown and (_joins_latin_word(text, left, right) or _to_simplified(run, text))):
             continue
         chars = sum(1 for ch in text if not ch.isspace()) or 1
         # A reading with no CJK (or general punctuation) is Latin, Greek, Cyrillic... that is
@@ -620,6 +620,18 @@ def _joins_latin_word(text: str, left: str | None, right: str | None) -> bool:
     if not LATIN_LETTERS.fullmatch(text):
         return False
     return bool(left and left[-1].isascii() and left[-1].isalpha()) or bool(right and right.isascii() and right.isalpha())
+
+
+def _to_simplified(run: str, text: str) -> bool:
+    """Does a run with a Traditional character read as Simplified text? Where the line shows
+    GBK read as Big5 for sure, its Simplified text came out as Traditional-looking characters:
+    麼 is 或 (both bytes BB F2), though the model, which scores 麼 as 么, likes 或 no better.
+
+    >>> _to_simplified("麼", "或"), _to_simplified("或", "麼"), _to_simplified("中", "或")
+    (True, False, False)
+    """
+    table = model().simplified
+    return any(table.get(ch, ch) != ch for ch in run) and not any(table.get(ch, ch) != ch for ch in text)
 
 
 def _han_to_ascii(run: str, text: str) -> bool:

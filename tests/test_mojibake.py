@@ -307,6 +307,9 @@ CJK_SWAP_SUPPORTED = [
     ("gbk-as-big5", "我的心______你。”（诗143:8）"),
     ("gbk-as-big5", "1.请参阅以下文档：\n8月11日"),
     ("big5-as-gbk", "對所有事項均行使專有立法權"),
+    # One character between Latin words: 或 comes out as 麼, which the model scores as 么.
+    ("gbk-as-big5", "可以选择 Debian 或 Ubuntu 系统作为服务器的操作系统，两者都提供长期支持版本。"),
+    ("gbk-as-big5", "数据可以保存为 CSV 或 JSON 格式，也可以直接导出为表格。"),
 ]
 
 
@@ -325,6 +328,7 @@ CJK_SWAP_CONTROLS = [
     "据推测，恐怕只有他的往返交通费（狟萃鑀）用以及食宿费用的发票还在自己的口袋里。",
     "鸾帎",
     "天呀！为何这样残忍？唉！真好痛心呀！耻！耻！耻！",
+    "这是“麼”字在繁体中的写法，简体写作“么”。", "他说 麼 是繁体字",
 ]
 
 
