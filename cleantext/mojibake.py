@@ -24,7 +24,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
-from itertools import accumulate
+from itertools import accumulate, islice
 
 from . import lazyre
 from .hanzi_model import RARE_HAN, TEXT_EDGE, context_before, is_damage, is_han, model, priors
@@ -815,7 +815,7 @@ def _line_readings(text: str, start: int, end: int) -> _Line:
         for reading in found or ():
             if reading.strong:
                 votes[reading.kind] = votes.get(reading.kind, 0.0) + reading.gain
-    for match in OUT_OF_STEP_RUN.finditer(text, start, end):
+    for match in _out_of_step_runs(text, start, end):
         if not any(m.start() < match.end() and match.start() < m.end() and f for m, f in runs):
             found = _out_of_step_readings(text, match)
             runs.append((match, found))
@@ -823,6 +823,27 @@ def _line_readings(text: str, start: int, end: int) -> _Line:
                 votes[reading.kind] = votes.get(reading.kind, 0.0) + reading.gain
     runs.sort(key=lambda item: item[0].start())
     return _Line(start, end, runs, votes)
+
+
+MAX_OUT_OF_STEP_CLAUSES = 4
+
+
+def _out_of_step_runs(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
+    """The out-of-step runs of a line, and their first clauses: the shifted bytes end where
+    clean text takes over, often at a clause mark, and a reading of the clean text after it
+    read out of step is nonsense (?鄱\ue083\ue0e2：先期建设 is 雄东片区：先期建设). Overlapping
+    readings are settled by gain in :func:`_line_repairs`.
+
+    >>> [m.group(0) for m in _out_of_step_runs("?鄱片区：先期建设，产城", 0, 12)]
+    ['?鄱片区：先期建设，产城', '?鄱片区', '?鄱片区：先期建设']
+    """
+    for match in OUT_OF_STEP_RUN.finditer(text, start, end):
+        yield match
+        marks = CLAUSE_MARK.finditer(text, match.start(), match.end())
+        for mark in islice(marks, MAX_OUT_OF_STEP_CLAUSES):
+            clause = OUT_OF_STEP_RUN.match(text, match.start(), mark.start())
+            if clause is not None:
+                yield clause
 
 
 def _weak_together(text: str, line: _Line) -> str | None:

@@ -155,6 +155,28 @@ def test_out_of_step_gbk_with_marked_lost_byte():
     assert 1 - errors / total >= 0.95
 
 
+# GBK read out of step in one clause of a clean line: the shifted bytes end at a clause mark
+# and the clean text after it stays. The last character, whose trail byte is lost, is a guess
+# (西湖 may come out as 西汉): the rest must be exact.
+OUT_OF_STEP_CLAUSES = [
+    ("本届展会的主题是", "绿色低碳发展", "，吸引了三百多家企业参展。", True),
+    ("我们在", "图书馆门口集合", "，然后一起步行去博物馆。", True),
+    ("他说自己最喜欢", "秋天的西湖", "：湖水清澈，游人不多。", False),
+    ("会议决定成立", "乡村振兴工作小组", "，由副县长担任组长。", False),
+    ("", "老城区改造方案", "：先期建设的区域之一，产城融合创新城区。", False),
+]
+
+
+@pytest.mark.parametrize("before,clause,after,exact", OUT_OF_STEP_CLAUSES)
+def test_out_of_step_clause_in_a_clean_line(before, clause, after, exact):
+    damaged = generator.out_of_step(before + clause, len(before)) + after
+    repaired = repair(damaged)
+    if exact:
+        assert repaired == before + clause + after
+    assert repaired.endswith(after)
+    assert Levenshtein.distance(repaired, before + clause + after) <= 1
+
+
 @pytest.mark.parametrize("text", CONTROLS)
 def test_clean_controls_unchanged(text):
     assert repair(text) == text
