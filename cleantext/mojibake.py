@@ -815,6 +815,16 @@ def _line_readings(text: str, start: int, end: int) -> _Line:
         for reading in found or ():
             if reading.strong:
                 votes[reading.kind] = votes.get(reading.kind, 0.0) + reading.gain
+    strong = {m.span() for m, f in runs if f and any(r.strong for r in f)}
+    for run in RUN.finditer(text, start, end):
+        if run.span() in strong or not CLAUSE_MARK.search(run.group(0)):
+            continue
+        for match in _joined_clauses(text, run):
+            found = _readings_at(text, match)
+            runs.append((match, found))
+            for reading in found:
+                if reading.strong:
+                    votes[reading.kind] = votes.get(reading.kind, 0.0) + reading.gain
     for match in _out_of_step_runs(text, start, end):
         if not any(m.start() < match.end() and match.start() < m.end() and f for m, f in runs):
             found = _out_of_step_readings(text, match)
@@ -920,6 +930,8 @@ def _line_repairs(text: str, line: _Line, document: str | None) -> list[Repair]:
 CLAUSE_MARK = lazyre.compile("[，。、；：！？“”（）《》]")
 # Quotes too, or not: cp1252 reads the UTF-8 continuation bytes 0x93 and 0x94 as “ and ”.
 CLAUSES = (lazyre.compile("[^，。、；：！？“”（）《》]+"), lazyre.compile("[^，。、；：！？（）《》]+"))
+CLAUSE_TOKEN = lazyre.compile("[^，。、；：！？“”（）《》]+|[，。、；：！？“”（）《》]")
+SPAN = lazyre.compile(".+", re.S)
 
 
 def _runs(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
@@ -938,6 +950,24 @@ def _runs(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
                     if piece.span() not in seen:
                         seen.add(piece.span())
                         yield piece
+
+
+def _joined_clauses(text: str, match: re.Match[str]) -> Iterator[re.Match[str]]:
+    """A GBK pair of UTF-8 continuation bytes can be a clause mark (A1 A3 is 。): the damage
+    may hold one, and end at the clean mark after it. The clauses of a run that look damaged,
+    joined to the marks on either side, and two such clauses joined across one mark.
+
+    >>> [m.group(0) for m in _joined_clauses("声称，浠栦滑宸。查煭：", RUN.search("声称，浠栦滑宸。查煭："))]
+    ['，浠栦滑宸', '浠栦滑宸。', '。查煭', '查煭：', '浠栦滑宸。查煭']
+    """
+    tokens = [t.span() for t in CLAUSE_TOKEN.finditer(text, match.start(), match.end())]
+    is_mark = [CLAUSE_MARK.fullmatch(text, a, b) is not None for a, b in tokens]
+    damaged = [not mark and _suspicious(text[a:b]) for (a, b), mark in zip(tokens, is_mark, strict=True)]
+    for size in (2, 3):
+        for i in range(len(tokens) - size + 1):
+            pieces = [damaged[j] for j in range(i, i + size) if not is_mark[j]]
+            if pieces and all(pieces) and (size == 2 or is_mark[i + 1]):
+                yield SPAN.match(text, tokens[i][0], tokens[i + size - 1][1])
 
 
 def _out_of_step_readings(text: str, match: re.Match[str]) -> list[Reading]:

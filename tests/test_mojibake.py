@@ -177,6 +177,22 @@ def test_out_of_step_clause_in_a_clean_line(before, clause, after, exact):
     assert Levenshtein.distance(repaired, before + clause + after) <= 1
 
 
+# UTF-8 read as GBK makes clause marks of continuation bytes (A1 A3 is 。, the end of 档):
+# the damage holds one, beside clean punctuation.
+MARK_INSIDE_UTF8_AS_GBK = [
+    ("会后，", "他们把所有文档交给档案馆", "。"),
+    ("", "我们整理了全部旧文档", "："),
+    ("他说，", "新的文档已经上传", "。"),
+]
+
+
+@pytest.mark.parametrize("before,clause,after", MARK_INSIDE_UTF8_AS_GBK)
+def test_clause_mark_inside_utf8_as_gbk_damage(before, clause, after):
+    damaged = generator.cp936(clause.encode("utf-8"))
+    assert "。" in damaged
+    assert repair(before + damaged + after) == before + clause + after
+
+
 @pytest.mark.parametrize("text", CONTROLS)
 def test_clean_controls_unchanged(text):
     assert repair(text) == text
