@@ -593,7 +593,11 @@ def readings(run: str, left: str | None = None, right: str | None = None, depth:
         if before is None:
             before = m.score(run, left, right)
         gain = after - before
-        if gain <= 0 and not (swap_shown and (_joins_latin_word(text, left, right) or _to_simplified(run, text))):
+        # Where the line shows UTF-8 damage for sure, one character standing alone is read as
+        # the symbol it encodes (路 is ·, C2 B7), though the model likes the Han character.
+        symbol_shown = codec_kind.utf8 and kind == supported and _lone_symbol(run, text, left, right)
+        if gain <= 0 and not symbol_shown \
+                and not (swap_shown and (_joins_latin_word(text, left, right) or _to_simplified(run, text))):
             continue
         chars = sum(1 for ch in text if not ch.isspace()) or 1
         # A reading with no CJK (or general punctuation) is Latin, Greek, Cyrillic... that is
@@ -620,6 +624,19 @@ def _joins_latin_word(text: str, left: str | None, right: str | None) -> bool:
     if not LATIN_LETTERS.fullmatch(text):
         return False
     return bool(left and left[-1].isascii() and left[-1].isalpha()) or bool(right and right.isascii() and right.isalpha())
+
+
+def _lone_symbol(run: str, text: str, left: str | None, right: str | None) -> bool:
+    """Is ``run`` one character, read as one Latin-1 punctuation mark or symbol (· ° § ¥ ...),
+    with no Han character or letter on either side? Other symbols are no bullets: 顺 is CB B3,
+    the UTF-8 of ˳.
+
+    >>> _lone_symbol("路", "·", TEXT_EDGE, "\t"), _lone_symbol("路", "·", "马", " "), _lone_symbol("顺", "˳", "-", "“")
+    (True, False, False)
+    """
+    if len(run) != 1 or not "\xa1" <= text <= "\xbf" or unicodedata.category(text)[0] not in "PS":
+        return False
+    return not any(ch.isalnum() for ch in ((left or "")[-1:] + (right or "")[:1]))
 
 
 def _to_simplified(run: str, text: str) -> bool:
@@ -900,7 +917,7 @@ def _line_repairs(text: str, line: _Line, document: str | None) -> list[Repair]:
         leading = document
     if leading is None:
         return []
-    supported = leading if any(k.han_run and k.name == leading for k in KINDS) else None
+    supported = leading if any((k.han_run or k.utf8) and k.name == leading for k in KINDS) else None
     chosen = []
     for match, found in line.runs:
         if found is None:

@@ -193,6 +193,27 @@ def test_clause_mark_inside_utf8_as_gbk_damage(before, clause, after):
     assert repair(before + damaged + after) == before + clause + after
 
 
+# A bullet standing alone in a line of UTF-8 read as GBK: · (C2 B7) reads as 路, a common
+# character the model likes better on its own; the line's damage decides. A clean 路 stays.
+LONE_SYMBOL_LINES = [
+    "·\t社区公告--停水通知\t·\t便民服务--家电维修",
+    "· 社区公告 · 便民服务 · 健康讲座",
+    "·\t今日要闻--城市建设\t·\t体育赛事",
+]
+
+
+@pytest.mark.parametrize("text", LONE_SYMBOL_LINES)
+def test_lone_symbol_in_a_utf8_as_gbk_line(text):
+    damaged = generator.LOSSLESS["utf8-as-gbk"](text)
+    assert damaged.startswith("路")
+    assert repair(damaged) == text
+
+
+@pytest.mark.parametrize("text", ["人民 路 88号", "地址：中山 路 12号", "路\t人"])
+def test_lone_han_character_in_a_clean_line_stays(text):
+    assert repair(text) == text
+
+
 @pytest.mark.parametrize("text", CONTROLS)
 def test_clean_controls_unchanged(text):
     assert repair(text) == text
