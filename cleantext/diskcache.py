@@ -33,32 +33,46 @@ def path_for(name: str, key: bytes) -> str:
     return os.path.join(directory(), f"{name}-{blake2b(key, digest_size=8).hexdigest()}.marshal")
 
 
+def read(path: str) -> Any:
+    """The value stored at ``path``, or None when it is missing or unreadable."""
+    import marshal
+
+    try:
+        with open(path, "rb") as handle:
+            return marshal.load(handle)
+    except (OSError, EOFError, ValueError, TypeError):
+        return None
+
+
+def write(path: str, value: Any) -> None:
+    """Store ``value`` at ``path`` atomically (a temporary file renamed over it); failures are ignored."""
+    import marshal
+
+    tmp = f"{path}.{os.getpid()}.tmp"
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(tmp, "wb") as handle:
+            marshal.dump(value, handle)
+        os.replace(tmp, path)
+    except (OSError, ValueError):
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+
+
 def load(name: str, key: bytes, build: Callable[[], Any], *, enabled: bool = True) -> Any:
     """The table ``build()`` returns, read from the cache when a copy built from ``key`` is there.
 
     ``build`` must return what ``marshal`` can store (dicts, lists, tuples, str, bytes, numbers,
     frozensets); a value it cannot store is returned and simply not cached.
     """
-    import marshal
-
     path = path_for(name, key) if enabled else None
     if path is not None:
-        try:
-            with open(path, "rb") as handle:
-                return marshal.load(handle)
-        except (OSError, EOFError, ValueError, TypeError):
-            pass
+        value = read(path)
+        if value is not None:
+            return value
     value = build()
     if path is not None:
-        tmp = f"{path}.{os.getpid()}.tmp"
-        try:
-            os.makedirs(os.path.dirname(path), exist_ok=True)
-            with open(tmp, "wb") as handle:
-                marshal.dump(value, handle)
-            os.replace(tmp, path)
-        except (OSError, ValueError):
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
+        write(path, value)
     return value

@@ -113,13 +113,9 @@ def _path() -> str:
 
 
 def _read() -> dict:
-    import marshal
+    from . import diskcache
 
-    try:
-        with open(_path(), "rb") as handle:
-            data = marshal.load(handle)
-    except (OSError, EOFError, ValueError, TypeError):
-        return {}
+    data = diskcache.read(_path())
     return data if isinstance(data, dict) else {}
 
 
@@ -132,24 +128,12 @@ def _cached() -> dict:
 
 def _save() -> None:
     """Add what this process compiled to the cache file (at exit; atomically)."""
-    import marshal
-    import os
+    from . import diskcache
 
     if not _new:
         return
     merged = {**_read(), **_new}
     if len(merged) > MAX_CACHED:  # keep the newest entries
         merged = dict(list(merged.items())[-MAX_CACHED:])
-    path = _path()
-    tmp = f"{path}.{os.getpid()}.tmp"
-    try:
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(tmp, "wb") as handle:
-            marshal.dump(merged, handle)
-        os.replace(tmp, path)
-    except (OSError, ValueError):
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
+    diskcache.write(_path(), merged)
     _new.clear()

@@ -19,6 +19,7 @@ the ``pyproject.toml``. Options given on the command line win over the file.
 from __future__ import annotations
 
 import sys
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -72,7 +73,7 @@ def settings_from_table(table: dict[str, Any], folder: Path, name: str) -> dict[
 def _value(option: Option, value: Any, folder: Path, where: str) -> Any:
     if option.multiple:
         values = value if isinstance(value, list) else [value]
-        return tuple(_value(_single(option), v, folder, where) for v in values)
+        return tuple(_value(replace(option, multiple=False), v, folder, where) for v in values)
     expected = {"flag": bool, "int": int}.get(option.kind, str)
     if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
         raise OptionError(f"{where}: expected {expected.__name__}, got {value!r}")
@@ -86,8 +87,6 @@ def _value(option: Option, value: Any, folder: Path, where: str) -> Any:
     return value
 
 
-def _single(option: Option) -> Option:
-    return Option(option.name, option.help, option.default, option.flags, option.kind, option.choices)
 
 
 def find(start: Path) -> Path | None:
