@@ -24,6 +24,7 @@ from __future__ import annotations
 import argparse
 import html.entities
 import random
+import re
 import sys
 import time
 import unicodedata
@@ -238,29 +239,94 @@ def _has_damage(line: str) -> bool:
     return any(map(is_damage, line))
 
 
+# Real Traditional text, decoded with the label of its folder or name: Big5 blog feeds and
+# samples, and EUC-TW samples (cleantext.euc_tw registers the codec). Markup is stripped.
+TRADITIONAL_SOURCES = (
+    ("external/chardet-tests/Big5/*", "big5"),
+    ("external/char-dataset-zh/big5/*", "big5"),
+    ("external/chardet-tests/EUC-TW/*", "euc-tw"),
+    ("external/uchardet-zh/zh/euc-tw.txt", "euc-tw"),
+)
+# The US constitution, converted from Simplified by OpenCC: a second, converted source.
+CONVERTED_TRADITIONAL = tuple(f"external/opencc-testcases/golden/output/us_constitution_zhs.{cfg}.txt"
+                              for cfg in ("s2t", "s2tw", "s2hk"))
+# Where markup ends a line of text: feeds carry their posts as (often escaped) HTML.
+BLOCK_MARKUP = re.compile(r"(?i)<br\s*/?>|</?(?:p|div|li|h\d|tr|td|blockquote|title|tagline|content|summary|"
+                          r"description|entry|item)\b[^>]*>")
+# A question mark between two Han characters stands for a character lost before the text was
+# stored (以CNS 11643字表?基?): no clean text. One after a sentence (嗎? 沒事) is kept.
+LOST_IN_SOURCE = re.compile("[\u3400-\u9fff]\\?[\u3400-\u9fff]")
+
+
+def _markup_lines(text: str) -> list[str]:
+    """The lines of text in a feed or page: block tags end lines; escaped markup is parsed again."""
+    import warnings
+
+    from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
+
+    warnings.filterwarnings("ignore", category=XMLParsedAsHTMLWarning)
+    for _ in range(3):  # a feed's escaped post holds markup once more
+        text = BeautifulSoup(BLOCK_MARKUP.sub("\n", text), "html.parser").get_text()
+        if "<" not in text:
+            break
+    # Escaped twice, some characters are still references (&#038; is &): text, not damage.
+    return html.unescape(text).splitlines()
+
+
+def _clean_lines(lines: list[str], seen: set[str]) -> list[str]:
+    """The lines that are clean, mostly Chinese prose, each once (feeds repeat titles)."""
+    out = []
+    for raw in lines:
+        line = raw.strip()
+        if line.startswith("?? "):
+            line = line[3:]
+        if not 6 <= len(line) <= 400 or _han_share(line) < 0.4 or _has_damage(line) or line in seen \
+                or LOST_IN_SOURCE.search(line):
+            continue
+        seen.add(line)
+        out.append(line)
+    return out
+
+
+def traditional_documents(shared: Path = SHARED) -> list[list[str]]:
+    """Traditional documents: the real text of TRADITIONAL_SOURCES, then the converted
+    CONVERTED_TRADITIONAL; without ../shared, the Traditional sample's input."""
+    import cleantext.euc_tw  # noqa: F401  (registers the euc-tw codec)
+
+    seen: set[str] = set()
+    documents = []
+    if not shared.exists():
+        paths = [(path, "utf-8") for path in sorted((ROOT / "samples").glob("traditional*.input.txt"))]
+    else:
+        paths = [(path, codec) for pattern, codec in TRADITIONAL_SOURCES for path in sorted(shared.glob(pattern))]
+        paths += [(shared / name, "utf-8") for name in CONVERTED_TRADITIONAL]
+    for path, codec in paths:
+        if not path.is_file():
+            continue
+        text = path.read_bytes().decode(codec)
+        lines = _markup_lines(text) if path.suffix in (".xml", ".html") else text.splitlines()
+        kept = _clean_lines(lines, seen)
+        if kept:
+            documents.append(kept)
+    return documents
+
+
 def clean_documents(shared: Path = SHARED) -> tuple[list[list[str]], list[list[str]]]:
     """(Simplified documents, Traditional documents): lists of clean, mostly Chinese lines."""
     simplified: list[list[str]] = []
-    traditional: list[list[str]] = []
     if shared.exists():
         sources = sorted(shared.glob("eval/*/*/gold.txt"))
         sources += sorted(shared.glob("external/zh-web-content-extraction/cleaned/*.txt"))
         sources += sorted(shared.glob("external/newspaper4k-zh/txt/*.txt"))
         sources += sorted(shared.glob("external/opencc-testcases/golden/input/*.txt"))
-        trad_sources = [shared / "external/opencc-testcases/golden/output" / f"us_constitution_zhs.{cfg}.txt"
-                        for cfg in ("s2t", "s2tw", "s2hk")]
     else:
-        sources = sorted((ROOT / "samples").glob("*.expected.txt"))
-        trad_sources = []
+        sources = sorted((ROOT / "samples").glob("*.expected.txt"))  # all Simplified (clean's output)
     for path in sources:
         lines = [line for line in _lines(path)
                  if 6 <= len(line) <= 400 and _han_share(line) >= 0.4 and not _has_damage(line)]
         if lines:
-            (traditional if path.name.startswith("traditional") else simplified).append(lines)
-    for path in trad_sources:
-        if path.exists():
-            traditional.append([line for line in _lines(path) if len(line) >= 6 and _han_share(line) >= 0.4])
-    return simplified, traditional
+            simplified.append(lines)
+    return simplified, traditional_documents(shared)
 
 
 def _pick_document(rng: random.Random, sources: list[list[str]]) -> list[str]:
