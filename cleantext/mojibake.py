@@ -31,6 +31,9 @@ from .hanzi_model import RARE_HAN, TEXT_EDGE, context_before, is_damage, is_han,
 from .lost_chars import LOST_WITH_PINYIN, annotated_lattice
 
 UNKNOWN = -1  # a byte that a lossy decode replaced
+# A lost continuation byte that only some values fit: LOST_SOME - mask, bit k set when 0x80 + k
+# fits (see _lost_before). Every such mark is below QUESTION and LOST_SOME.
+LOST_SOME = -4
 # A byte shown as "?": lost like UNKNOWN, or a question mark the text had all along. Where a
 # UTF-8 character cannot be going on, it is read as the question mark.
 QUESTION = -2
@@ -49,6 +52,11 @@ MAX_UNKNOWNS = 3
 # A long run may lose more bytes: Python's lenient GBK decoder loses about one in every 25 to
 # 30 characters of UTF-8 mojibake (0x80 and the user-defined pairs), beside the end of each line.
 CHARS_PER_UNKNOWN = 6
+# Python's GBK decoder (errors="replace") loses far more: 0x80 and the
+# user-defined pairs, one byte in every 4 to 10 characters. Where each lost byte has only a few
+# possible values (FEW_OPTIONS characters at most), a run may have one in every 3 characters.
+CHARS_PER_FEW_UNKNOWN = 3
+FEW_OPTIONS = 16
 # Where a CJK codec misread another, every character maps to one character (亠亠 reads 坡坡 as
 # Big5), so a reading that only swaps rare characters for common ones proves nothing. Alone, a
 # run must have this many Han characters, and its reading must form words (its character pairs
@@ -240,7 +248,7 @@ def _utf8_lattice(data: list[int], fill_dropped: bool = False) -> tuple[list[lis
             lattice.append(["?"])
             i += 1
             continue
-        if lead == UNKNOWN:
+        if lead < 0:  # a lost byte where a character must begin: not UTF-8
             return None
         if lead < 0x80:
             lattice.append([chr(lead)])
@@ -278,7 +286,8 @@ def _utf8_options(lead: int, tail: tuple[int, ...]) -> tuple[str, ...] | None:
     lost one), likeliest first; None when none. The same few patterns come up again and again."""
     options = [b""]
     for byte in tail:
-        choices = range(0x80, 0xC0) if byte < 0 else [byte]
+        choices = [byte] if byte >= 0 else range(0x80, 0xC0) if byte > LOST_SOME else \
+            [0x80 + k for k in range(64) if (LOST_SOME - byte) >> k & 1]
         options = [prefix + bytes([b]) for prefix in options for b in choices]
     chars = []
     for option in options:
@@ -294,6 +303,26 @@ def _utf8_options(lead: int, tail: tuple[int, ...]) -> tuple[str, ...] | None:
     if len(chars) > 1:
         chars = _plausible(chars)
     return tuple(chars)
+
+
+@lru_cache(maxsize=512)
+def _lost_before(codec: str, following: int) -> int:
+    """The mark of a continuation byte that ``codec``'s decoder lost just before the byte
+    ``following``: a decoder drops a byte only where that byte and the next make no character,
+    and then reads on from the next byte. So UTF-8 read as GBK loses 0x80, or AA-AF before a
+    byte from A1 up (user-defined pairs), never 8D (8D E4 is a GBK character): of 64 values a
+    few remain. UNKNOWN when all fit.
+
+    >>> [0x80 + k for k in range(64) if (LOST_SOME - _lost_before("gbk", 0xE4)) >> k & 1]
+    [128, 162, 170, 171, 172, 173, 174, 175]
+    """
+    mask = 0
+    for k in range(64):
+        try:
+            bytes([0x80 + k, following]).decode(codec)
+        except UnicodeDecodeError:
+            mask |= 1 << k
+    return UNKNOWN if mask == (1 << 64) - 1 else LOST_SOME - mask
 
 
 def _plausible(chars: list[str], keep: int = 64) -> list[str]:
@@ -389,6 +418,9 @@ class Kind:
     # so a reading may be all rare characters (a name such as 董晗萱).
     rare_reading_ok: bool = False
     utf8: bool = False  # read is _utf8_lattice
+    # The decoder that misread the bytes, where the bytes it lost (LOST) are known to be only
+    # those it could not pair with the byte after them (see _lost_before).
+    lost_by: str | None = None
 
     def lattice(self, run: str, supported: bool = False) -> list[list[str]] | None:
         """Candidates per position; an unreadable incomplete tail stays as it was.
@@ -422,7 +454,7 @@ class Kind:
     def _read(self, run: str, forms: dict[int, bytes]) -> list[list[str]] | None:
         # Each lost-byte mark is one unknown byte of the encoding (see _encode_with_offsets):
         # counted on the run, before encoding it.
-        if run.count("?") + run.count("\ufffd") > max_unknowns(run):
+        if run.count("?") + run.count("\ufffd") > (max_lost_marks(run) if self.lost_by else max_unknowns(run)):
             return None
         if self.utf8 and not _may_begin_utf8(run[0], forms.get(0) or self.to_bytes(run[0])):
             return None  # what _utf8_lattice would find at its first byte
@@ -430,6 +462,11 @@ class Kind:
         if encoded is None:
             return None
         data, offsets = encoded
+        if self.lost_by and UNKNOWN in data:
+            data = [_lost_before(self.lost_by, data[i + 1]) if byte == UNKNOWN and i + 1 < len(data)
+                    and data[i + 1] >= 0 else byte for i, byte in enumerate(data)]
+            if any(byte == LOST_SOME for byte in data):
+                return None
         read = self.read(data)
         if read is None:
             return None
@@ -438,7 +475,11 @@ class Kind:
             if used not in offsets or not lattice:
                 return None
             lattice.append([run[offsets.index(used) :]])
-        if sum(len(options) > 1 for options in lattice) > max_unknowns(run):
+        open_ = sum(len(options) > 1 for options in lattice)
+        if self.lost_by:  # many lost bytes, so long as few of them are open to many values
+            if open_ > max_lost_marks(run) or sum(len(options) > FEW_OPTIONS for options in lattice) > max_unknowns(run):
+                return None
+        elif open_ > max_unknowns(run):
             return None
         return lattice
 
@@ -473,8 +514,18 @@ def max_unknowns(run: str) -> int:
     return max(MAX_UNKNOWNS, len(run) // CHARS_PER_UNKNOWN)
 
 
+def max_lost_marks(run: str) -> int:
+    """How many lost bytes a run may have where the decoder's losses narrow each one down to a
+    few values (see _lost_before): Python's GBK decoder loses a byte every few characters.
+
+    >>> max_lost_marks("涓枃"), max_lost_marks("鏂" * 60)
+    (3, 20)
+    """
+    return max(MAX_UNKNOWNS, len(run) // CHARS_PER_FEW_UNKNOWN)
+
+
 KINDS: tuple[Kind, ...] = (
-    Kind("utf8-as-gbk", _gbk_bytes, _utf8_lattice, utf8=True),
+    Kind("utf8-as-gbk", _gbk_bytes, _utf8_lattice, utf8=True, lost_by="gbk"),
     Kind("utf8-as-cp1252", _cp1252_bytes, lambda data: _utf8_lattice(data, fill_dropped=True), rare_reading_ok=True,
          utf8=True),
     Kind("utf8-as-big5", _big5_bytes, _utf8_lattice, utf8=True),

@@ -16,6 +16,7 @@ from pathlib import Path
 import pytest
 from rapidfuzz.distance import Levenshtein
 
+from cleantext import mojibake
 from cleantext.mojibake import MIN_STRONG_HAN, find_repairs, fix_mojibake
 from cleantext.repair import explain, repair
 
@@ -315,6 +316,32 @@ def test_lost_bytes_in_long_lines(text, mark):
     assert 1 - Levenshtein.distance(repaired, text) / len(text) >= 0.9
 
 
+def test_python_gbk_replace_damage_is_read_back():
+    """Python's decode("gbk", errors="replace") loses a byte every few characters (0x80, the
+    user-defined pairs): each lost byte is one the decoder could not pair with the next byte,
+    so few values remain and a run may lose many."""
+    total = errors = 0
+    for text in [*PARAGRAPHS, *LOSSY_LINES]:
+        damaged = generator.python_gbk_replace(text, None)[0]
+        assert damaged.count("\ufffd") >= 3
+        repaired = repair(damaged)
+        assert "\ufffd" not in repaired
+        errors += Levenshtein.distance(repaired, text)
+        total += len(text)
+    assert 1 - errors / total >= 0.98
+
+
+@pytest.mark.parametrize(("following", "fits", "does_not_fit"), [
+    (0xE4, [0x80, 0xAD], [0x8D, 0xB8]),  # before a Han character's lead byte: 中 (AD) may end, 不 (8D) not
+    (0x41, [0x80, 0xA1], [0x8D, 0xAD]),  # before an ASCII letter: A1-A7 40-A0 are user-defined
+])
+def test_lost_byte_values_the_decoder_could_not_pair(following, fits, does_not_fit):
+    mark = mojibake._lost_before("gbk", following)
+    allowed = [0x80 + k for k in range(64) if (mojibake.LOST_SOME - mark) >> k & 1]
+    assert all(b in allowed for b in fits)
+    assert not any(b in allowed for b in does_not_fit)
+
+
 # A question mark the text had all along, inside cp1252 mojibake: where no UTF-8 character can
 # be going on, "?" is the question mark, not a lost byte.
 LITERAL_QUESTION_MARKS = ["她会怎么做?她要挑了解自己的", "为什么?因为我们相信", "真的吗?真的。"]
@@ -537,12 +564,28 @@ def test_lattice_search_is_the_plain_viterbi(run):
 
 def _plain_read(kind, run):
     """Kind._read as first written: the whole run encoded, then read."""
-    from cleantext.mojibake import _encode_with_offsets, max_unknowns
+    from cleantext.mojibake import (
+        FEW_OPTIONS,
+        LOST_SOME,
+        UNKNOWN,
+        _encode_with_offsets,
+        _lost_before,
+        max_lost_marks,
+        max_unknowns,
+    )
 
     encoded = _encode_with_offsets(run, kind.to_bytes, {})
-    if encoded is None or sum(1 for b in encoded[0] if b < 0) > max_unknowns(run):
+    limit = max_lost_marks(run) if kind.lost_by else max_unknowns(run)
+    if encoded is None or sum(1 for b in encoded[0] if b < 0) > limit:
         return None
     data, offsets = encoded
+    if kind.lost_by:
+        data = list(data)
+        for i in range(len(data) - 1):
+            if data[i] == UNKNOWN and data[i + 1] >= 0:
+                data[i] = _lost_before(kind.lost_by, data[i + 1])
+                if data[i] == LOST_SOME:
+                    return None
     read = kind.read(data)
     if read is None:
         return None
@@ -551,7 +594,11 @@ def _plain_read(kind, run):
         if used not in offsets or not lattice:
             return None
         lattice.append([run[offsets.index(used) :]])
-    if sum(len(options) > 1 for options in lattice) > max_unknowns(run):
+    open_ = sum(len(options) > 1 for options in lattice)
+    if kind.lost_by:
+        if open_ > max_lost_marks(run) or sum(len(options) > FEW_OPTIONS for options in lattice) > max_unknowns(run):
+            return None
+    elif open_ > max_unknowns(run):
         return None
     return lattice
 
