@@ -130,6 +130,9 @@ def settle_line(line: str) -> str:
     '共AB12项，见下'
     """
     rules, acted_on = _settling_rules()
+    # Trimming comes first (see _settling_rules), and most lines have blanks only at their
+    # edges (indentation): with those gone, the other rules often have nothing to act on.
+    line = line.strip(BLANKS)
     if acted_on is not None and not acted_on.search(line):
         return line  # none of the rules has anything to act on: each leaves the line as it is
     for rule in rules:
@@ -139,10 +142,14 @@ def settle_line(line: str) -> str:
 
 @lru_cache(maxsize=1)
 def _settling_rules() -> tuple[tuple[Rule, ...], re.Pattern[str] | None]:
-    """The rules settle_line runs, and a pattern of the characters at least one of them needs
-    (None when a rule does not say what it acts on)."""
+    """The rules settle_line runs after trimming, and a pattern of the characters at least one
+    of them needs (None when a rule does not say what it acts on)."""
     start = next(i for i, rule in enumerate(RULES) if rule.function is join_hard_wraps) + 1
-    rules = tuple(rule for rule in RULES[start:] if rule.option is None and rule.name != "blank-lines")
+    # The first of them trims; settle_line does that itself (on one line, trim_lines is
+    # str.strip(BLANKS)) before it looks for anything the others act on.
+    if RULES[start].function is not trim_lines:
+        raise AssertionError("settle_line expects trimming to follow hard-wrap joining")
+    rules = tuple(rule for rule in RULES[start + 1:] if rule.option is None and rule.name != "blank-lines")
     if not all(rule.acts_on for rule in rules):
         return rules, None
     chars = sorted(set("".join(rule.acts_on for rule in rules)))

@@ -210,12 +210,35 @@ def _glue(joined: str, previous: str, line: str, wrap: Wrap) -> str:
     return joined + (" " if latin_pair and spaced else "") + line
 
 
+# A wrap width of MIN_WRAP_COLUMNS needs MIN_FULL_LINES lines within this many columns of it.
+_NEAR_WRAP_COLUMNS = MIN_WRAP_COLUMNS - SLACK_COLUMNS - 1
+
+
+def may_be_wrapped(lines: list[str]) -> bool:
+    """A cheap necessary condition for :func:`_detect` to find a wrap, in the lines as they are
+    or as ``settled`` leaves them: MIN_FULL_LINES lines, each followed by a non-blank line, that
+    could be near a wrap width of MIN_WRAP_COLUMNS. A line takes at most two columns a
+    character, indentation included, and settling never makes a line longer or a blank line
+    non-blank. Most texts fail it: paragraphs apart or short lines (menus, verse).
+
+    >>> may_be_wrapped(["床前明月光", "疑是地上霜", "举头望明月", "低头思故乡"])
+    False
+    """
+    found = 0
+    for line, next_line in zip(lines, lines[1:], strict=False):
+        if 2 * len(line) >= _NEAR_WRAP_COLUMNS and _content(next_line) and _content(line):
+            found += 1
+            if found >= MIN_FULL_LINES:
+                return True
+    return False
+
+
 def join_hard_wraps(text: str, settled: Callable[[str], str] | None = None) -> str:
     """Join the lines of hard-wrapped paragraphs; poems, lists and normal text stay.
 
     The evidence is looked for in the lines as they are (indentation included), and (when
-    ``settled`` is given) in the lines as the later normalize rules will leave them, without
-    indentation (ＡＢ and , change width there). Taking either keeps normalize idempotent: the
+    ``settled`` is given) in the lines as the later normalize rules will leave them (never longer
+    than the line), without indentation (ＡＢ and , change width there). Taking either keeps normalize idempotent: the
     next time, the lines as they are *are* the settled lines, so a text left unjoined shows
     no evidence then either. When a wrap is found, the paragraphs that remain are separated by a
     blank line (blank lines carry no meaning), so that nothing is left to join the next time.
@@ -235,10 +258,15 @@ def join_hard_wraps(text: str, settled: Callable[[str], str] | None = None) -> s
     <BLANKLINE>
     """
     lines = text.split("\n")
-    measures = [_measure(lines, lines)]
-    if settled is not None:
-        measures.append(_measure(lines, [settled(line).strip() for line in lines], indented=False))
-    for forms, widths in measures:
+    if not may_be_wrapped(lines):
+        return text
+
+    def measures():
+        yield _measure(lines, lines)
+        if settled is not None:
+            yield _measure(lines, [settled(line).strip() for line in lines], indented=False)
+
+    for forms, widths in measures():
         wrap = _detect(lines, forms, widths)
         if wrap is not None:
             break

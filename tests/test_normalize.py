@@ -1,5 +1,7 @@
 """normalize: data-driven tables, one per concern, plus the rule table's own contract."""
 
+import importlib
+
 import pytest
 
 from cleantext import clean, normalize
@@ -7,6 +9,9 @@ from cleantext.normalize import OPTIONS, RULES
 from cleantext.unwrap import detect_wrap, join_hard_wraps
 
 from .conftest import shared_path
+
+normalize_module = importlib.import_module("cleantext.normalize")  # `normalize` is the function
+unwrap = importlib.import_module("cleantext.unwrap")
 
 WHITE_SPACE = [
     ("\u3000\u3000第一段\r\n\r\n\r\n第二段  ", "第一段\n\n第二段\n"),
@@ -211,3 +216,34 @@ def test_d021_joins_back_to_the_gold_paragraphs():
     assert len(body) == 5
     for line in body:  # the conversion step's 著 -> 着 is not normalize's business
         assert line.replace("著", "着") in gold
+
+
+
+def _wrap_cases() -> list[str]:
+    """Wrapped and unwrapped texts around the narrowest wrap width taken, indented or not,
+    with marks and letters that settling changes the width of."""
+    text = "".join(p for p in UNWRAPPED.splitlines() if p)
+    cases = [WRAPPED, UNWRAPPED, *NOT_WRAPPED]
+    for width in range(8, 40, 3):
+        lines = _char_wrap(text, width)
+        cases.append("\n".join(lines))
+        cases.append("\n".join("\u3000\u3000" + line if i % 4 == 0 else line for i, line in enumerate(lines)))
+        cases.append("\n".join(line.replace("，", ",").replace("的", "Ａ") for line in lines))
+    return cases
+
+
+def _join_without_precheck(text: str, monkeypatch) -> str:
+    monkeypatch.setattr(unwrap, "may_be_wrapped", lambda lines: True)
+    return normalize_module.join_hard_wraps(text)
+
+
+@pytest.mark.parametrize("text", _wrap_cases())
+def test_the_precheck_never_hides_a_wrap(text, monkeypatch):
+    # may_be_wrapped is a necessary condition only: without it, the same joins are made.
+    assert normalize_module.join_hard_wraps(text) == _join_without_precheck(text, monkeypatch)
+
+
+def test_the_precheck_never_hides_a_wrap_in_the_shared_texts(monkeypatch):
+    texts = [path.read_text("utf-8", "replace") for path in sorted(shared_path("eval").glob("*/*/input.txt"))]
+    guarded = [normalize_module.join_hard_wraps(text) for text in texts]
+    assert [_join_without_precheck(text, monkeypatch) for text in texts] == guarded
