@@ -648,14 +648,16 @@ def readings(run: str, left: str | None = None, right: str | None = None, depth:
         # the symbol it encodes (路 is ·, C2 B7), though the model likes the Han character.
         symbol_shown = codec_kind.utf8 and kind == supported and _lone_symbol(run, text, left, right)
         if gain <= 0 and not symbol_shown \
-                and not (swap_shown and (_joins_latin_word(text, left, right) or _to_simplified(run, text))):
+                and not (swap_shown and (_joins_latin_word(text, left, right) or _to_script(kind, run, text))):
             continue
         chars = sum(1 for ch in text if not ch.isspace()) or 1
         # A reading with no CJK (or general punctuation) is Latin, Greek, Cyrillic... that is
         # ftfy's business: only the support of a Chinese repair on the same line allows it.
         strong = gain >= max(MIN_GAIN, MIN_GAIN_PER_CHAR * chars) and bool(CJK_OR_PUNCTUATION.search(text))
         if strong and codec_kind.han_run:
-            strong = forms_words(run, text, left, right)
+            # Kana come out of a swap between CJK codecs (不 in Big5 is ぃ in GBK), not into a
+            # repair: a reading with more kana than the run is clean text read the wrong way.
+            strong = forms_words(run, text, left, right) and len(KANA.findall(text)) <= len(KANA.findall(run))
         if strong and len(CJK_OR_PUNCTUATION.findall(text)) == 1 and _han_to_ascii(run, text):
             strong = False
         found.append(Reading(text, kind, gain, strong))
@@ -690,16 +692,28 @@ def _lone_symbol(run: str, text: str, left: str | None, right: str | None) -> bo
     return not any(ch.isalnum() for ch in ((left or "")[-1:] + (right or "")[:1]))
 
 
-def _to_simplified(run: str, text: str) -> bool:
-    """Does a run with a Traditional character read as Simplified text? Where the line shows
-    GBK read as Big5 for sure, its Simplified text came out as Traditional-looking characters:
-    麼 is 或 (both bytes BB F2), though the model, which scores 麼 as 么, likes 或 no better.
+def _to_script(kind: str, run: str, text: str) -> bool:
+    """Does a run with a character of the other script read as text of the script the kind's
+    repair is in (SWAP_SCRIPT)? Where the line shows GBK read as Big5 for sure, its Simplified
+    text came out as Traditional-looking characters: 麼 is 或 (both bytes BB F2), though the
+    model, which scores 麼 as 么, likes 或 no better. Big5 read as GBK the other way round: its
+    Traditional text came out with Simplified forms (偿 is 野).
 
-    >>> _to_simplified("麼", "或"), _to_simplified("或", "麼"), _to_simplified("中", "或")
+    >>> _to_script("gbk-as-big5", "麼", "或"), _to_script("gbk-as-big5", "或", "麼"), _to_script("gbk-as-big5", "中", "或")
     (True, False, False)
+    >>> _to_script("big5-as-gbk", "偿", "野"), _to_script("big5-as-gbk", "稱中", "想笢")
+    (True, False)
     """
-    table = model().simplified
-    return any(table.get(ch, ch) != ch for ch in run) and not any(table.get(ch, ch) != ch for ch in text)
+    script = SWAP_SCRIPT.get(kind)
+    if script is None:
+        return False
+    return any(map(_other_script_form(script), run)) and not any(map(_other_script_form(script), text))
+
+
+def _other_script_form(script: str) -> Callable[[str], bool]:
+    """Is a character a form only the script other than ``script`` uses?"""
+    other = _simplified_forms() if script == "traditional" else model().simplified
+    return other.__contains__
 
 
 def _han_to_ascii(run: str, text: str) -> bool:
@@ -879,6 +893,10 @@ def _line_readings(text: str, start: int, end: int) -> _Line:
     for match in _runs(text, start, end):
         run = match.group(0)
         found = _readings_at(text, match) if _suspicious(run) else None
+        if found:
+            outside = text[start : match.start()] + text[match.end() : end]
+            right = text[match.end()] if match.end() < len(text) else TEXT_EDGE
+            found = _out_of_script_strong(outside, run, found, context_before(text, match.start()), right)
         runs.append((match, found))
         for reading in found or ():
             if reading.strong:
@@ -901,6 +919,111 @@ def _line_readings(text: str, start: int, end: int) -> _Line:
                 votes[reading.kind] = votes.get(reading.kind, 0.0) + reading.gain
     runs.sort(key=lambda item: item[0].start())
     return _Line(start, end, runs, votes)
+
+
+# A swap between CJK codecs turns text of one script into characters its script never uses:
+# Big5 read as GBK makes GB2312's Simplified forms (场, 贾), kana and Cyrillic (и) and GBK's
+# rare extension characters (粂) of Traditional text. In a line that is plainly of the other
+# script, one such run shows the swap even when it is too short to form words.
+SWAP_SCRIPT = {"big5-as-gbk": "traditional", "gbk-as-big5": "simplified"}
+# GBK read as Big5 is left out: random rare characters in Simplified lines read as it (rare-in-lines).
+OUT_OF_SCRIPT_KINDS = frozenset({"big5-as-gbk"})
+SCRIPT_SHOWN = 2  # characters only this script uses, and none of the other: the line's script
+OUT_OF_SCRIPT_GAIN_PER_CHAR = 2.0
+# ... and its character pairs must add something: random rare characters put into a line read
+# as common ones about as often as a short damaged run does, but not as a word that fits.
+OUT_OF_SCRIPT_CONTEXT_GAIN = 0.0
+
+
+@lru_cache(maxsize=1)
+def _simplified_forms() -> frozenset[str]:
+    """Characters Traditional text never uses: OpenCC's s2t character table changes them
+    whatever they mean (场 is always 場; 后 and 家 may stay, so they are not here)."""
+    import os
+
+    from .hanzi_model import _simplified_path
+
+    forms = set()
+    try:
+        with open(os.path.join(os.path.dirname(_simplified_path()), "STCharacters.txt"), encoding="utf-8") as lines:
+            for line in lines:
+                parts = line.split()
+                if len(parts) >= 2 and len(parts[0]) == 1 and parts[0] not in parts[1:]:
+                    forms.add(parts[0])
+    except OSError:
+        pass
+    return frozenset(forms)
+
+
+def _line_script(text: str) -> str | None:
+    """"traditional" or "simplified" where ``text`` shows SCRIPT_SHOWN characters only that
+    script uses and none of the other; else None.
+
+    >>> _line_script("對於漢語的分類"), _line_script("对于汉语的分类"), _line_script("的分类")
+    ('traditional', 'simplified', None)
+    """
+    traditional = model().simplified
+    trad = sum(1 for ch in text if ch in traditional)
+    simp = sum(1 for ch in text if ch in _simplified_forms())
+    if trad >= SCRIPT_SHOWN and not simp:
+        return "traditional"
+    if simp >= SCRIPT_SHOWN and not trad:
+        return "simplified"
+    return None
+
+
+def _foreign_to(script: str, ch: str) -> bool:
+    """Is ``ch`` a character text in ``script`` does not use: the other script's forms, kana,
+    Greek, Cyrillic or box drawing, or a Han character jieba's words never use?"""
+    if FOREIGN_SCRIPT.match(ch) and not BOPOMOFO.match(ch) or KANA.match(ch):
+        return True
+    if is_han(ch):
+        return _other_script_form(script)(ch) or model().prior(ch) <= RARE_HAN
+    return False
+
+
+BOPOMOFO = lazyre.compile("[\u3105-\u3129]")  # Taiwanese text writes it (對ㄚ): no sign of damage
+
+
+def _plain_letter(ch: str) -> bool:
+    """A Han character or bopomofo: what a short repair in running text reads as (③院 is no word)."""
+    return is_han(ch) or BOPOMOFO.match(ch) is not None
+
+
+def _out_of_script_strong(outside: str, run: str, found: list[Reading], left: str | None = None,
+                          right: str | None = None) -> list[Reading]:
+    """The readings of ``run`` with those of a swap between CJK codecs made strong where the
+    line around (``outside``) is plainly in the script the swap's repair is in, the run has
+    characters foreign to it, and the reading has none and reads better by
+    OUT_OF_SCRIPT_GAIN_PER_CHAR a character.
+
+    >>> weak = [Reading("寫著寫著", "big5-as-gbk", 16.1, False)]
+    >>> [r.strong for r in _out_of_script_strong("就開始紀錄昨天的遊記，", "糶帝糶帝", weak, None, "，")]
+    [True]
+    >>> [r.strong for r in _out_of_script_strong("就开始记录昨天的游记，", "糶帝糶帝", weak, None, "，")]
+    [False]
+    """
+    out = []
+    for reading in found:
+        script = SWAP_SCRIPT.get(reading.kind) if reading.kind in OUT_OF_SCRIPT_KINDS else None
+        if script and not reading.strong and _out_of_script(script, run, reading, outside) \
+                and _context_gain(run, reading.text, left, right) >= OUT_OF_SCRIPT_CONTEXT_GAIN:
+            reading = Reading(reading.text, reading.kind, reading.gain, True)
+        out.append(reading)
+    return out
+
+
+def _out_of_script(script: str, run: str, reading: Reading, outside: str) -> bool:
+    """The checks of :func:`_out_of_script_strong` that need no context, cheapest first."""
+    if len(run) < 2 or reading.gain < OUT_OF_SCRIPT_GAIN_PER_CHAR * len(reading.text):
+        return False
+    # Punctuation in the run (「) is clean text glued to the damage: the reading would change it.
+    # Small and vertical forms (﹛) are no clean text's punctuation: they come of the swap.
+    if any(unicodedata.category(ch)[0] == "P" and not FOREIGN_SCRIPT.match(ch) for ch in run):
+        return False
+    if not any(_foreign_to(script, ch) for ch in run) or not all(map(_plain_letter, reading.text)):
+        return False
+    return not any(_foreign_to(script, ch) for ch in reading.text) and _line_script(outside) == script
 
 
 MAX_OUT_OF_STEP_CLAUSES = 4
@@ -997,7 +1120,9 @@ def _line_repairs(text: str, line: _Line, document: str | None) -> list[Repair]:
 # damaged in a clean line is glued to its clean neighbours across these.
 CLAUSE_MARK = lazyre.compile("[，。、；：！？“”（）《》]")
 # Quotes too, or not: cp1252 reads the UTF-8 continuation bytes 0x93 and 0x94 as “ and ”.
-CLAUSES = (lazyre.compile("[^，。、；：！？“”（）《》]+"), lazyre.compile("[^，。、；：！？（）《》]+"))
+# Corner brackets too: Traditional text quotes with them (「癸ぃ癬，...」 holds the damaged 對不起).
+CLAUSES = (lazyre.compile("[^，。、；：！？“”（）《》]+"), lazyre.compile("[^，。、；：！？（）《》]+"),
+           lazyre.compile("[^，。、；：！？“”（）《》「」『』]+"))
 CLAUSE_TOKEN = lazyre.compile("[^，。、；：！？“”（）《》]+|[，。、；：！？“”（）《》]")
 SPAN = lazyre.compile(".+", re.S)
 

@@ -466,6 +466,14 @@ def control_texts(seed: int, count: int, shared: Path = SHARED) -> dict[str, lis
             at = rng.randrange(len(line) + 1)
             mixed.append(line[:at] + rng.choice(("（", " ", "“", "")) + word + rng.choice(("）", " ", "”", "")) + line[at:])
         out["rare-in-lines"] = mixed
+    if traditional:  # the same in Traditional lines, where damage shows by the other script's forms
+        mixed = []
+        for _ in range(count):
+            line = rng.choice(rng.choice(traditional))
+            word = "".join(rng.choice(basic) for _ in range(rng.randint(1, 3)))
+            at = rng.randrange(len(line) + 1)
+            mixed.append(line[:at] + rng.choice(("（", " ", "「", "")) + word + rng.choice(("）", " ", "」", "")) + line[at:])
+        out["rare-in-traditional-lines"] = mixed
     out["about-mojibake"] = TALK_ABOUT_MOJIBAKE
     out["symbols"] = SYMBOLS
     out["mixed-latin"] = MIXED_LATIN

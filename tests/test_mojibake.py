@@ -296,6 +296,37 @@ def test_damaged_clause_inside_a_clean_line(kind, line, clause):
     assert repair(damaged) == line.format(clause)
 
 
+# Big5 read as GBK in one short clause of a clean Traditional line: too short to form words on
+# its own, but made of characters Traditional text never uses (Simplified forms, kana, rare
+# extension characters), and read as Traditional text that fits. Corner brackets end clauses.
+TRADITIONAL_LINE_CLAUSES = [
+    ("我們就開始整理昨天的遊記，{}，車子慢慢進入山區。", "寫著寫著"),
+    ("老師對學生說：「{}，明天再來。」", "對不起"),
+    # The clean runs of a line whose damage is repaired stay: Traditional text is no
+    # Traditional-looking damage of Simplified text there (又稱中文 is not 衱想笢恅).
+    ("漢語，又稱中文[1]、華語[2]，{}。", "屬漢藏語系"),
+    ("他說 又稱中文 與 華語 的語言，{}。", "屬漢藏語系"),
+]
+
+
+@pytest.mark.parametrize("line,clause", TRADITIONAL_LINE_CLAUSES)
+def test_big5_read_as_gbk_in_a_traditional_line(line, clause):
+    damaged = line.format(LOSSLESS["big5-as-gbk"](clause))
+    assert repair(damaged) == line.format(clause)
+
+
+# Rare characters put into Traditional lines read as common ones about as often as a short
+# damaged run does: they must stay (the control family rare-in-traditional-lines). 不狟撝 read
+# as GBK read as Big5 is ぃ下賈: kana come out of a swap between CJK codecs, not into a repair.
+TRADITIONAL_WITH_RARE = ["這是一個測試（鍪禚）的句子，沒有任何問題。", "我們今天 夔 去了圖書館，借了幾本書。",
+                         "他的名字叫做張堃，住在臺北市。", "她對這件事很有耐性 不狟撝 也不會生氣"]
+
+
+@pytest.mark.parametrize("text", TRADITIONAL_WITH_RARE)
+def test_rare_characters_in_traditional_lines_unchanged(text):
+    assert repair(text) == text
+
+
 # Lossy GBK decoders (Python's errors="replace", or "?") lose a byte every few dozen characters
 # of UTF-8 mojibake (0x80, user-defined pairs) and the odd byte at each line end: a long line has
 # more lost bytes than a short one, and the mark at the very end can stand for two bytes.
