@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import re
 
-from . import lazyre
+from . import lazyre, pagetree
 from .options import Option
+from .pagetree import RENDERED_KINDS, Element, Text, same
 
 OPTIONS: tuple[Option, ...] = ()
 
@@ -65,20 +66,15 @@ def _parser() -> str:
 
 
 def _render(node, out: list[str], pre: bool = False) -> None:
-    from bs4 import NavigableString, Tag
-    from bs4.element import PreformattedString
-
     for child in node.children:
-        if isinstance(child, PreformattedString):  # comments, doctype, CDATA, processing instructions
-            continue
-        if isinstance(child, NavigableString):
-            text = str(child)
+        if child.__class__ is Text:
+            if child.kind not in RENDERED_KINDS:  # comments, doctype, CDATA, processing instructions
+                continue
+            text = child.text
             if not pre:
                 text = HAN_BREAK.sub("", text)
                 text = WS.sub(" ", text)
             out.append(text)
-            continue
-        if not isinstance(child, Tag):
             continue
         name = child.name
         if name == "br":
@@ -128,13 +124,12 @@ DROP_NAMES = lazyre.compile(
 def _drop_named(tag) -> bool:
     """True for an element whose class or id names it as reference list, navbox or infobox.
 
-    >>> from bs4 import BeautifulSoup
-    >>> _drop_named(BeautifulSoup('<ol class="references"></ol>', "html.parser").ol)
+    >>> _drop_named(pagetree.parse('<ol class="references"></ol>').find_first(("ol",)))
     True
-    >>> _drop_named(BeautifulSoup('<div class="article-references-note"></div>', "html.parser").div)
+    >>> _drop_named(pagetree.parse('<div class="article-references-note"></div>').find_first(("div",)))
     False
     """
-    return any(DROP_NAMES.search(name) for name in _names(tag).split())
+    return any(DROP_NAMES.search(name) for name in tag.names.split())
 
 
 TEASER_HEADLINE = 6  # Han characters or words in an item's linked headline
@@ -147,8 +142,8 @@ def _is_teaser(item) -> bool:
     and at most a short summary. A forum post leads with a linked user name, but not in a heading."""
     if item.name not in ITEM_TAGS or _text_len(item.get_text("")) > TEASER_ITEM_MAX:
         return False
-    for heading in item.find_all(["h2", "h3", "h4", "h5", "h6"]):
-        link = heading.find("a") or heading.find_parent("a")
+    for heading in item.find_all(HEADINGS):
+        link = heading.find_first(("a",)) or heading.find_parent("a")
         if link is not None and _text_len(link.get_text("")) >= TEASER_HEADLINE:
             return True
     return False
@@ -158,16 +153,15 @@ def _is_teaser_list(tag) -> bool:
     """A feed of teasers (其他人也在看, 相关推荐 with summaries): three or more children, most of
     them teasers. Link-density pruning misses it because the summaries are not links.
 
-    >>> from bs4 import BeautifulSoup
     >>> item = '<li><h4><a href="/a">别处的一篇新闻的标题</a></h4><p>这是那篇新闻的摘要，有几句话。</p></li>'
-    >>> _is_teaser_list(BeautifulSoup("<ul>" + item * 3 + "</ul>", "html.parser").ul)
+    >>> _is_teaser_list(pagetree.parse("<ul>" + item * 3 + "</ul>").find_first(("ul",)))
     True
-    >>> _is_teaser_list(BeautifulSoup("<div>" + "<p>正文段落，有<a>一个链接在这里</a>。</p>" * 3 + "</div>", "html.parser").div)
+    >>> _is_teaser_list(pagetree.parse("<div>" + "<p>正文段落，有<a>一个链接在这里</a>。</p>" * 3 + "</div>").find_first(("div",)))
     False
     """
     if tag.name not in ("ul", "ol", "div", "section"):
         return False
-    children = [c for c in tag.find_all(True, recursive=False) if c.get_text(strip=True)]
+    children = [c for c in tag.children if c.__class__ is Element and c.strings(strip=True)]
     if len(children) < 3:
         return False
     teasers = sum(_is_teaser(c) for c in children)
@@ -175,7 +169,7 @@ def _is_teaser_list(tag) -> bool:
 
 
 def parse_page(markup: str):
-    """A BeautifulSoup tree of a page. XHTML pages (<?xml ...?> first) are parsed as HTML on
+    """A BeautifulSoup tree of a page (for :mod:`cleantext.metadata`; extract uses :mod:`cleantext.pagetree`). XHTML pages (<?xml ...?> first) are parsed as HTML on
     purpose, so bs4's warning that suggests an XML parser is silenced: it is noise on stderr."""
     import warnings
 
@@ -187,6 +181,7 @@ def parse_page(markup: str):
 
 
 HEADINGS = frozenset(("h2", "h3", "h4", "h5", "h6"))  # the headings _is_teaser looks for
+LINK_LIST_TAGS = frozenset(("ul", "ol", "table", "div", "dl"))
 TEASER_LIST_TAGS = frozenset(("ul", "ol", "div", "section"))
 
 
@@ -203,51 +198,47 @@ def _with_heading_below(tags) -> set[int]:
     return marked
 
 
-def _removed(tag) -> bool:
-    """Whether ``tag`` was decomposed. bs4's ``Tag.decomposed`` looks up a missing attribute on a
-    live tag, which bs4 turns into a search of the tag's subtree (``tag.find``): too slow per tag."""
-    return vars(tag).get("_decomposed", False)
+def _parse(markup: str) -> Element:
+    """The page's tree: lxml's parser when lxml is installed, else bs4's html.parser."""
+    return pagetree.parse(markup, _parser())
 
 
-def _soup(markup: str):
+def _soup(markup: str) -> Element:
     """The parsed page without the elements that are never main text.
 
     One walk lists the tags; each pass then looks at them in document order and skips what an
     earlier decision already removed (a tag's tests look only at the tag and what is below it,
     so deciding an outer tag first gives what deciding all of them first did).
     """
-    from bs4 import Comment, Tag
-
-    soup = parse_page(markup)
-    tags = [el for el in soup.descendants if isinstance(el, Tag)]
+    root = _parse(markup)
+    tags = root.tags()
     for tag in tags:
-        if not _removed(tag) and (tag.name in DROP_TAG_SET or _drop_named(tag)):
+        if not tag.removed and (tag.name in DROP_TAG_SET or _drop_named(tag)):
             tag.decompose()
-    tags = [tag for tag in tags if not _removed(tag)]
+    tags = [tag for tag in tags if not tag.removed]
     with_heading = _with_heading_below(tags)
     for tag in tags:
         if (
-            tag.name in TEASER_LIST_TAGS and not _removed(tag)
-            and sum(id(c) in with_heading for c in tag.contents) >= 3
+            tag.name in TEASER_LIST_TAGS and not tag.removed
+            and sum(id(c) in with_heading for c in tag.children) >= 3
             and _is_teaser_list(tag)
         ):
             tag.decompose()
     for tag in tags:
         if (
-            tag.name in DROP_WHEN_SMALL and not _removed(tag)
-            and len(tag.get_text(strip=True)) < SMALL_TEXT and not tag.find(["h1", "h2"])
+            tag.name in DROP_WHEN_SMALL and not tag.removed
+            and len(tag.get_text(strip=True)) < SMALL_TEXT and not tag.find_first(("h1", "h2"))
         ):
             tag.decompose()
-    for comment in [s for s in soup.descendants if isinstance(s, Comment)]:
-        comment.extract()
-    return soup
+    _drop_comments(root)
+    return root
 
 
-def _names(tag) -> str:
-    classes = tag.get("class") or []
-    if isinstance(classes, str):
-        classes = [classes]
-    return " ".join([*classes, tag.get("id") or ""])
+def _drop_comments(root: Element) -> None:
+    holders = {id(node.parent): node.parent for node in root.descendants()
+               if node.__class__ is Text and node.kind == pagetree.COMMENT}
+    for holder in holders.values():
+        holder.children = [c for c in holder.children if not (c.__class__ is Text and c.kind == pagetree.COMMENT)]
 
 
 def _text_len(text: str) -> int:
@@ -274,20 +265,16 @@ def prose_score(text: str, link_text: str) -> float:
 
 def _own_blocks(root):
     """(element, its own text, its link text) for every block, text of nested blocks excluded."""
-    from bs4 import NavigableString, Tag
-
     out = []
 
     # ``link`` is the nearest <a> at or above ``node`` (what find_parent("a") gives its strings),
     # carried down the walk instead of searched for again from every string.
     def walk(node, owner, acc, link):
         for child in node.children:
-            if isinstance(child, NavigableString):
-                acc[0].append(str(child))
+            if child.__class__ is Text:
+                acc[0].append(child.text)
                 if link is not None and link is not owner:
-                    acc[1].append(str(child))
-                continue
-            if not isinstance(child, Tag):
+                    acc[1].append(child.text)
                 continue
             child_link = child if child.name == "a" else link
             if child.name in BLOCK_TAGS or child.name in CELL_TAGS:
@@ -311,7 +298,7 @@ def main_content(soup):
     :data:`MAIN_SHARE` of the total wins, so a forum thread keeps all its posts while menus,
     sidebars and footers, which score little, fall away.
     """
-    body = soup.body or soup
+    body = soup.find_first(("body",)) or soup
     scores: dict[int, float] = {}
     elements: dict[int, object] = {}
     total = 0.0
@@ -348,7 +335,7 @@ CONTAINER_TAGS = frozenset("div section article main td body center font span".s
 def _chrome_named(element) -> bool:
     node = element
     while node is not None and getattr(node, "name", None) not in (None, "body", "[document]"):
-        if node.name not in ("html",) and CHROME_NAMES.search(_names(node)):
+        if node.name not in ("html",) and CHROME_NAMES.search(node.names):
             return True
         node = node.parent
     return False
@@ -368,10 +355,10 @@ def _with_headline(main):
     node = main
     size = _text_len(main.get_text(""))
     for _ in range(3):
-        if node.find("h1") is not None or node.parent is None or node.parent.name in (None, "[document]", "html"):
+        if node.find_first(("h1",)) is not None or node.parent is None or node.parent.name in (None, "[document]", "html"):
             break
         parent = node.parent
-        if parent.find("h1") is None:
+        if parent.find_first(("h1",)) is None:
             node = parent
             continue
         if _text_len(parent.get_text("")) <= size * 1.3 + 120:
@@ -384,10 +371,11 @@ def _with_headline(main):
 def _drop_chrome_beside(wide, main) -> None:
     """Drop the chrome-named blocks (comments, share bar, related list) that widening ``main``
     to ``wide`` brought in; the headline and ``main`` itself stay."""
-    for tag in wide.find_all(lambda t: CHROME_NAMES.search(_names(t)) is not None):
-        if _removed(tag) or tag is main or main in tag.parents:
+    for tag in [t for t in wide.tags() if CHROME_NAMES.search(t.names) is not None]:
+        # bs4 compares tags by value (``in``), hence pagetree.same and not ``is``.
+        if tag.removed or tag is main or any(same(p, main) for p in tag.parents()):
             continue
-        if tag.name in ("h1",) or tag.find("h1") is not None or tag in main.parents:
+        if tag.name in ("h1",) or tag.find_first(("h1",)) is not None or any(same(tag, p) for p in main.parents()):
             continue
         tag.decompose()
 
@@ -395,38 +383,60 @@ def _drop_chrome_beside(wide, main) -> None:
 def _title_before(main, page_title: str) -> str | None:
     """The page's headline when it sits outside the main element: the nearest h1/h2 above it,
     or the nearest text above it that the page's <title> repeats."""
-    if main.find(["h1"]):
+    if main.find_first(("h1",)):
         return None
     # The page title usually repeats the headline beside the site and section names: the
     # longest text above the article that the title contains is the headline, unless the
     # nearest emphasized text (bold, heading, class="title") above the article is longer.
-    repeated = [s.strip() for s in main.find_all_previous(string=True, limit=80)
-                if page_title and _text_len(s) >= 4 and s.strip() in page_title]
-    emphasized = next((s.strip() for s in main.find_all_previous(string=True, limit=30)
-                       if 6 <= _text_len(s) <= 60 and len(HAN_RE.findall(s)) >= 4 and not SENTENCE_END_MARK.search(s)
+    repeated = [s.text.strip() for s in _previous_strings(main, 80)
+                if page_title and _text_len(s.text) >= 4 and s.text.strip() in page_title]
+    emphasized = next((s.text.strip() for s in _previous_strings(main, 30)
+                       if 6 <= _text_len(s.text) <= 60 and len(HAN_RE.findall(s.text)) >= 4 and not SENTENCE_END_MARK.search(s.text)
                        and _looks_emphasized(s)), None)
     if repeated:
         best = max(repeated, key=len)
         return emphasized if emphasized and len(emphasized) > len(best) else best
-    for heading in main.find_all_previous("h1", limit=3):
+    for heading in _previous_tags(main, "h1", 3):
         text = heading.get_text(" ", strip=True)
         if text and not _chrome_named(heading) and _text_len(text) >= 4:
             return text
     if emphasized:
         return emphasized
-    for heading in main.find_all_previous("h2", limit=2):
+    for heading in _previous_tags(main, "h2", 2):
         text = heading.get_text(" ", strip=True)
         if text and not _chrome_named(heading) and _text_len(text) >= 4:
             return text
     return None
 
 
+def _previous_strings(node, limit: int) -> list[Text]:
+    """The ``limit`` strings nearest before ``node`` (bs4's find_all_previous(string=True)):
+    any kind of string, comments and doctype too."""
+    found = []
+    for earlier in node.previous():
+        if earlier.__class__ is Text:
+            found.append(earlier)
+            if len(found) == limit:
+                break
+    return found
+
+
+def _previous_tags(node, name: str, limit: int) -> list[Element]:
+    found = []
+    for earlier in node.previous():
+        if earlier.__class__ is Element and earlier.name == name:
+            found.append(earlier)
+            if len(found) == limit:
+                break
+    return found
+
+
 def _prune_link_lists(main) -> None:
     """Inside the article, drop lists and tables that are mostly links (related-article lists)."""
-    for tag in main.find_all(["ul", "ol", "table", "div", "dl"]):
-        if _removed(tag):
+    for tag in main.find_all(LINK_LIST_TAGS):
+        if tag.removed:
             continue
-        anchors = tag.find_all("a")
+        anchors = tag.find_all(("a",))
         if len(anchors) < 3:
             continue
         text = tag.get_text("", strip=True)
@@ -475,8 +485,8 @@ TITLE_NAMES = lazyre.compile(r"title|biaoti|headline|(?:^|[-_])bt(?:$|[-_])", re
 
 def _looks_emphasized(string) -> bool:
     """Text set as a headline: in a heading, bold, or an element named like a title."""
-    for parent in list(string.parents)[:4]:
-        if parent.name in ("h1", "h2", "h3", "h4", "b", "strong") or TITLE_NAMES.search(_names(parent)):
+    for parent in list(string.parents())[:4]:
+        if parent.name in ("h1", "h2", "h3", "h4", "b", "strong") or TITLE_NAMES.search(parent.names):
             return True
     return False
 

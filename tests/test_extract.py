@@ -99,3 +99,55 @@ def test_xhtml_page_parses_without_a_warning_on_stderr():
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         assert extract(page) == "正文内容在这里。"
+
+
+# The page tree: lxml's parse events give the tree bs4's lxml builder gives, node for node
+# (pre keeps its spaces, a whitespace-only string is one space or newline, comments, doctype
+# and processing instructions are nodes of their own); without lxml, bs4's html.parser tree.
+TREE_PAGES = [
+    PAGE, ARTICLE_PAGE, FEED_PAGE,
+    '<?xml version="1.0"?><!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0//EN" "x.dtd"><html><body>'
+    '<pre>  两个 \n 空格 </pre>\n\n<p class=" a  b " id="c">一<!-- 注 -->二<?php echo 1; ?>三</p>'
+    '<div><p>没有关闭<div>嵌套<span>未闭合</div></body></html>',
+    "\ufeff<p>a</p>  <p>b</p>",
+]
+
+
+def _shape(node):
+    from cleantext import pagetree
+
+    out = []
+    for child in node.children:
+        if child.__class__ is pagetree.Element:
+            out.append((child.name, child.names, _shape(child)))
+        else:  # strings of dropped containers (script, style) are plain text in the lxml tree
+            out.append((pagetree.TEXT if child.kind == pagetree.CONTAINED else child.kind, child.text))
+    return out
+
+
+@pytest.mark.parametrize("page", TREE_PAGES)
+def test_page_tree_from_lxml_events_is_the_bs4_lxml_tree(page):
+    pytest.importorskip("lxml")
+    from bs4 import BeautifulSoup
+
+    from cleantext import pagetree
+
+    assert _shape(pagetree.parse(page, "lxml")) == _shape(pagetree.from_soup(BeautifulSoup(page, "lxml")))
+
+
+def test_extract_without_lxml_uses_html_parser(monkeypatch):
+    import importlib
+
+    module = importlib.import_module("cleantext.extract")
+    monkeypatch.setattr(module, "_parser", lambda: "html.parser")
+    for label, page, expected in CASES:
+        assert extract(page) == expected, label
+    assert extract(ARTICLE_PAGE).startswith("江城开通夜间公交\n本报讯")
+
+
+def test_chrome_inside_a_copy_of_the_article_stays_as_bs4_compares_by_value():
+    # Widening to the headline drops chrome-named blocks beside the article, not inside it;
+    # bs4 tests "inside" with ``in``, by value, so chrome inside a copy of the article stays.
+    copy = '<div class="c"><p>短短的正文，说了一件事。</p><span class="print">打印</span></div>'
+    page = f'<html><body><div id="w"><div class="share"><h1>文章的标题</h1>{copy}</div>{copy}</div></body></html>'
+    assert extract(page) == "文章的标题\n短短的正文，说了一件事。\n打印\n短短的正文，说了一件事。\n打印"
