@@ -194,17 +194,25 @@ def same(a, b) -> bool:
         return False
     if a.__class__ is Text:
         return a.text == b.text
-    if a.name != b.name or len(a.children) != len(b.children) or _bs4_attrs(a) != _bs4_attrs(b):
+    if a.name != b.name or len(a.children) != len(b.children):
+        return False
+    if a.attrs != b.attrs and (a.attrs.keys() != b.attrs.keys() or _bs4_attrs(a) != _bs4_attrs(b)):
         return False
     return all(same(x, y) for x, y in zip(a.children, b.children, strict=True))
 
 
+# Attributes bs4 holds as lists of words (bs4's HTMLTreeBuilder.DEFAULT_CDATA_LIST_ATTRIBUTES).
+MULTI_VALUED = {
+    "*": frozenset(("class", "accesskey", "dropzone")), "a": frozenset(("rel", "rev")),
+    "link": frozenset(("rel", "rev")), "td": frozenset(("headers",)), "th": frozenset(("headers",)),
+    "form": frozenset(("accept-charset",)), "object": frozenset(("archive",)), "area": frozenset(("rel",)),
+    "icon": frozenset(("sizes",)), "iframe": frozenset(("sandbox",)), "output": frozenset(("for",)),
+}
+
+
 def _bs4_attrs(element: Element) -> dict:
     """The attributes as bs4 holds them: multi-valued ones (class, rel, ...) split on whitespace."""
-    from bs4.builder import HTMLTreeBuilder
-
-    listed = HTMLTreeBuilder.DEFAULT_CDATA_LIST_ATTRIBUTES
-    multi = set(listed.get("*", ())) | set(listed.get(element.name, ()))
+    multi = MULTI_VALUED["*"] | MULTI_VALUED.get(element.name, frozenset())
     return {key: NONSPACE.findall(value) if key in multi and isinstance(value, str) else value
             for key, value in element.attrs.items()}
 
