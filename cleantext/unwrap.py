@@ -37,7 +37,7 @@ MAX_TOO_WIDE_SHARE = 0.1  # of the full lines
 RAGGED_SHARE = 0.3  # of the full lines stopping short of the width: a word wrapper
 MIN_MID_SENTENCE_SHARE = 0.5  # of the full lines
 
-INDENT = lazyre.compile(r"^[ \t\u3000\u00a0]*")
+BLANKS = " \t\u3000\u00a0"  # indentation, and what a line's content is stripped of
 # A line ending with one of these ends a sentence (closing quotes and brackets may follow).
 SENTENCE_END = lazyre.compile(r"[。！？!?…．.；;][”’」』）)\]】》\"']*$")
 # Marks that may not begin a line (Chinese line-breaking rules): a line that starts with one
@@ -95,11 +95,12 @@ def _wide_ranges() -> str:
 
 
 def _indent(line: str) -> int:
-    return columns(INDENT.match(line).group())
+    # The width of the leading blanks (str.lstrip, not a regex match: most lines have none).
+    return columns(line[: len(line) - len(line.lstrip(BLANKS))])
 
 
 def _content(line: str) -> str:
-    return line.strip(" \t\u3000\u00a0")
+    return line.strip(BLANKS)
 
 
 @dataclass(frozen=True)
@@ -133,24 +134,28 @@ def _pairs(forms: list[str]) -> list[int]:
 def _wrap_width(widths: list[int]) -> int:
     """The widest width that at least MIN_FULL_LINES lines reach within the slack."""
     widths = sorted(widths, reverse=True)
-    for k, w in enumerate(widths):
-        near = [x for x in widths[k:] if x >= w - SLACK_COLUMNS - 1]
-        if len(near) >= MIN_FULL_LINES:
-            return w
+    # widths[k:] are at most w = widths[k], largest first: MIN_FULL_LINES of them are near w
+    # when the MIN_FULL_LINES-th is.
+    for k in range(len(widths) - MIN_FULL_LINES + 1):
+        if widths[k + MIN_FULL_LINES - 1] >= widths[k] - SLACK_COLUMNS - 1:
+            return widths[k]
     return 0
 
 
-def _measure(lines: list[str], forms: list[str], indented: bool = True) -> tuple[list[str], list[int]]:
-    """Each line's content and its width; with ``indented``, its indentation beyond the text's
-    least indentation counts too (the first line of an indented paragraph fills the width)."""
+def _measure(lines: list[str], forms: list[str], indents: list[int] | None) -> tuple[list[str], list[int]]:
+    """Each line's content and its width; with ``indents`` (each line's indentation), its
+    indentation beyond the text's least indentation counts too (the first line of an indented
+    paragraph fills the width)."""
     forms = [_content(form) for form in forms]
-    least = min((_indent(line) for line in lines if line.strip()), default=0) if indented else 0
-    widths = [columns(form) + (_indent(line) - least if indented and form else 0)
-              for line, form in zip(lines, forms, strict=True)]
+    if indents is None:
+        return forms, [columns(form) for form in forms]
+    least = min((indent for line, indent in zip(lines, indents, strict=True) if line.strip()), default=0)
+    widths = [columns(form) + (indent - least if form else 0)
+              for indent, form in zip(indents, forms, strict=True)]
     return forms, widths
 
 
-def _detect(lines: list[str], forms: list[str], widths: list[int]) -> Wrap | None:
+def _detect(indents: list[int], forms: list[str], widths: list[int]) -> Wrap | None:
     """The wrap seen in ``forms`` (each line's content) of ``widths`` columns, or None."""
     pairs = _pairs(forms)
     width = _wrap_width([widths[i] for i in pairs])
@@ -166,7 +171,7 @@ def _detect(lines: list[str], forms: list[str], widths: list[int]) -> Wrap | Non
     mid = [i for i in full if _breaks_mid_sentence(forms[i], forms[i + 1])]
     if len(mid) < MIN_MID_SENTENCE_SHARE * len(full):
         return None
-    base = min(_indent(lines[i + 1]) for i in full)
+    base = min(indents[i + 1] for i in full)
     short = [i for i in full if widths[i] < width - SLACK_COLUMNS]
     return Wrap(width, base, ragged=len(short) >= RAGGED_SHARE * len(full))
 
@@ -178,17 +183,18 @@ def detect_wrap(text: str) -> Wrap | None:
     True
     """
     lines = text.split("\n")
-    return _detect(lines, *_measure(lines, lines))
+    indents = [_indent(line) for line in lines]
+    return _detect(indents, *_measure(lines, lines, indents))
 
 
-def _joins(i: int, lines: list[str], forms: list[str], widths: list[int], wrap: Wrap,
+def _joins(i: int, indents: list[int], forms: list[str], widths: list[int], wrap: Wrap,
            indents_paragraphs: bool) -> bool:
     form, next_form = forms[i], forms[i + 1]
     if not form or not next_form or widths[i] > wrap.width + SLACK_COLUMNS:
         return False
     if not _fills(widths[i], form, next_form, wrap.width):
         return False
-    if _indent(lines[i + 1]) > wrap.base_indent:
+    if indents[i + 1] > wrap.base_indent:
         return False  # a new paragraph starts
     if indents_paragraphs:
         return True  # paragraphs and list items are indented: this line continues one
@@ -237,10 +243,10 @@ def join_hard_wraps(text: str, settled: Callable[[str], str] | None = None) -> s
     """Join the lines of hard-wrapped paragraphs; poems, lists and normal text stay.
 
     The evidence is looked for in the lines as they are (indentation included), and (when
-    ``settled`` is given) in the lines as the later normalize rules will leave them (never longer
-    than the line), without indentation (ＡＢ and , change width there). Taking either keeps normalize idempotent: the
-    next time, the lines as they are *are* the settled lines, so a text left unjoined shows
-    no evidence then either. When a wrap is found, the paragraphs that remain are separated by a
+    ``settled`` is given) in the lines as the later normalize rules will leave them (never
+    longer than the line), without indentation (ＡＢ and , change width there). Taking either
+    keeps normalize idempotent: the next time, the lines as they are *are* the settled lines,
+    so a text left unjoined shows no evidence then either. When a wrap is found, the paragraphs that remain are separated by a
     blank line (blank lines carry no meaning), so that nothing is left to join the next time.
 
     >>> wrapped = ("\\u3000\\u3000外婆家的厨房角落，总是放着几个大大小小的酱菜坛。\\n"
@@ -261,21 +267,24 @@ def join_hard_wraps(text: str, settled: Callable[[str], str] | None = None) -> s
     if not may_be_wrapped(lines):
         return text
 
+    indents = [_indent(line) for line in lines]
+
     def measures():
-        yield _measure(lines, lines)
+        yield _measure(lines, lines, indents)
         if settled is not None:
-            yield _measure(lines, [settled(line).strip() for line in lines], indented=False)
+            yield _measure(lines, [settled(line).strip() for line in lines], None)
 
     for forms, widths in measures():
-        wrap = _detect(lines, forms, widths)
+        wrap = _detect(indents, forms, widths)
         if wrap is not None:
             break
     else:
         return text
-    indents_paragraphs = any(_indent(line) > wrap.base_indent for line in lines if line.strip())
+    indents_paragraphs = any(indent > wrap.base_indent for line, indent in zip(lines, indents, strict=True)
+                             if line.strip())
     out = [lines[0]]
     for i in range(len(lines) - 1):
-        if _joins(i, lines, forms, widths, wrap, indents_paragraphs):
+        if _joins(i, indents, forms, widths, wrap, indents_paragraphs):
             out[-1] = _glue(out[-1], lines[i], lines[i + 1], wrap)
         else:
             out.append(lines[i + 1])

@@ -247,3 +247,20 @@ def test_the_precheck_never_hides_a_wrap_in_the_shared_texts(monkeypatch):
     texts = [path.read_text("utf-8", "replace") for path in sorted(shared_path("eval").glob("*/*/input.txt"))]
     guarded = [normalize_module.join_hard_wraps(text) for text in texts]
     assert [_join_without_precheck(text, monkeypatch) for text in texts] == guarded
+
+
+def _wrap_width_by_definition(widths: list[int]) -> int:
+    widths = sorted(widths, reverse=True)
+    for k, w in enumerate(widths):
+        if len([x for x in widths[k:] if x >= w - unwrap.SLACK_COLUMNS - 1]) >= unwrap.MIN_FULL_LINES:
+            return w
+    return 0
+
+
+def test_wrap_width_is_the_widest_width_enough_lines_reach():
+    import random
+
+    rng = random.Random(7)
+    for _ in range(2000):
+        widths = [rng.randint(0, 60) for _ in range(rng.randint(0, 12))]
+        assert unwrap._wrap_width(widths) == _wrap_width_by_definition(widths), widths
