@@ -893,10 +893,8 @@ def _line_readings(text: str, start: int, end: int) -> _Line:
     for match in _runs(text, start, end):
         run = match.group(0)
         found = _readings_at(text, match) if _suspicious(run) else None
-        if found:
-            outside = text[start : match.start()] + text[match.end() : end]
-            right = text[match.end()] if match.end() < len(text) else TEXT_EDGE
-            found = _out_of_script_strong(outside, run, found, context_before(text, match.start()), right)
+        if found is not None:
+            found = _out_of_script_strong(text, start, end, match, found)
         runs.append((match, found))
         for reading in found or ():
             if reading.strong:
@@ -928,11 +926,16 @@ def _line_readings(text: str, start: int, end: int) -> _Line:
 SWAP_SCRIPT = {"big5-as-gbk": "traditional", "gbk-as-big5": "simplified"}
 # GBK read as Big5 is left out: random rare characters in Simplified lines read as it (rare-in-lines).
 OUT_OF_SCRIPT_KINDS = frozenset({"big5-as-gbk"})
+OUT_OF_SCRIPT_SCRIPTS = frozenset(SWAP_SCRIPT[kind] for kind in OUT_OF_SCRIPT_KINDS)
 SCRIPT_SHOWN = 2  # characters only this script uses, and none of the other: the line's script
 OUT_OF_SCRIPT_GAIN_PER_CHAR = 2.0
 # ... and its character pairs must add something: random rare characters put into a line read
 # as common ones about as often as a short damaged run does, but not as a word that fits.
 OUT_OF_SCRIPT_CONTEXT_GAIN = 0.0
+# ... and it must read better than the run as characters picked at random (a rare word or name
+# the model does not know): -log2 of one basic-block Han character in 20,902, each.
+RANDOM_HAN_COST = 14.35
+OUT_OF_SCRIPT_GAIN_OVER_RANDOM = 6.0
 
 
 @lru_cache(maxsize=1)
@@ -962,14 +965,47 @@ def _line_script(text: str) -> str | None:
     >>> _line_script("對於漢語的分類"), _line_script("对于汉语的分类"), _line_script("的分类")
     ('traditional', 'simplified', None)
     """
+    return _script_of(*_script_counts(text))
+
+
+def _script_counts(text: str) -> tuple[int, int]:
+    """How many characters of ``text`` only Traditional text uses, and only Simplified."""
     traditional = model().simplified
-    trad = sum(1 for ch in text if ch in traditional)
-    simp = sum(1 for ch in text if ch in _simplified_forms())
+    simplified = _simplified_forms()
+    return sum(1 for ch in text if ch in traditional), sum(1 for ch in text if ch in simplified)
+
+
+def _script_of(trad: int, simp: int) -> str | None:
     if trad >= SCRIPT_SHOWN and not simp:
         return "traditional"
     if simp >= SCRIPT_SHOWN and not trad:
         return "simplified"
     return None
+
+
+@lru_cache(maxsize=4)
+def _text_script_counts(text: str) -> tuple[int, int]:
+    return _script_counts(text)
+
+
+def _script_around(text: str, start: int, end: int, match: re.Match[str]) -> str | None:
+    r"""The script of the line around a run; where the line shows too little of either (a
+    short line), that of the rest of the text. Kana around make it no Traditional Chinese.
+
+    >>> text = "對於漢語的分類\n好唷 ρ畍 你好"
+    >>> _script_around(text, 8, len(text), re.compile("ρ畍").search(text))
+    'traditional'
+    """
+    outside = text[start : match.start()] + text[match.end() : end]
+    trad, simp = _script_counts(outside)
+    script = _script_of(trad, simp)
+    if script is None and not simp and len(text) > end - start:
+        text_trad, text_simp = _text_script_counts(text)
+        line_trad, line_simp = _script_counts(text[start:end])
+        script = _script_of(trad + text_trad - line_trad, text_simp - line_simp)
+    if script == "traditional" and KANA.search(outside):
+        return None
+    return script
 
 
 def _foreign_to(script: str, ch: str) -> bool:
@@ -990,32 +1026,49 @@ def _plain_letter(ch: str) -> bool:
     return is_han(ch) or BOPOMOFO.match(ch) is not None
 
 
-def _out_of_script_strong(outside: str, run: str, found: list[Reading], left: str | None = None,
-                          right: str | None = None) -> list[Reading]:
-    """The readings of ``run`` with those of a swap between CJK codecs made strong where the
-    line around (``outside``) is plainly in the script the swap's repair is in, the run has
-    characters foreign to it, and the reading has none and reads better by
-    OUT_OF_SCRIPT_GAIN_PER_CHAR a character.
+def _out_of_script_strong(text: str, start: int, end: int, match: re.Match[str],
+                          found: list[Reading]) -> list[Reading]:
+    """The readings of a run (``match`` in the line ``start``..``end`` of ``text``) with those of
+    a swap between CJK codecs made strong where the line around is plainly in the script the
+    swap's repair is in (see :func:`_script_around`), the run has characters foreign to it, and
+    the reading has none, reads better by OUT_OF_SCRIPT_GAIN_PER_CHAR a character, its pairs
+    add OUT_OF_SCRIPT_CONTEXT_GAIN, and it beats the run as random characters by
+    OUT_OF_SCRIPT_GAIN_OVER_RANDOM. A run of letters alone (иネらêぱ, no Han character) is read
+    only so.
 
-    >>> weak = [Reading("寫著寫著", "big5-as-gbk", 16.1, False)]
-    >>> [r.strong for r in _out_of_script_strong("就開始紀錄昨天的遊記，", "糶帝糶帝", weak, None, "，")]
-    [True]
-    >>> [r.strong for r in _out_of_script_strong("就开始记录昨天的游记，", "糶帝糶帝", weak, None, "，")]
-    [False]
+    >>> def strong(text):
+    ...     run = re.compile("糶帝糶帝").search(text)
+    ...     return [(r.text, r.strong) for r in _out_of_script_strong(text, 0, len(text), run, _readings_at(text, run))]
+    >>> strong("就開始紀錄昨天的遊記，糶帝糶帝，車子"), strong("就开始记录昨天的游记，糶帝糶帝，车子")
+    ([('寫著寫著', True)], [('寫著寫著', False)])
     """
-    out = []
-    for reading in found:
-        script = SWAP_SCRIPT.get(reading.kind) if reading.kind in OUT_OF_SCRIPT_KINDS else None
-        if script and not reading.strong and _out_of_script(script, run, reading, outside) \
-                and _context_gain(run, reading.text, left, right) >= OUT_OF_SCRIPT_CONTEXT_GAIN:
-            reading = Reading(reading.text, reading.kind, reading.gain, True)
-        out.append(reading)
-    return out
+    run = match.group(0)
+    if len(run) < 2 or not any(_foreign_to(script, ch) for ch in run for script in OUT_OF_SCRIPT_SCRIPTS):
+        return found
+    script = _script_around(text, start, end, match)
+    kinds = [kind for kind in OUT_OF_SCRIPT_KINDS if SWAP_SCRIPT[kind] == script]
+    if not kinds:
+        return found
+    out = list(found)
+    for kind in kinds:
+        if not HAN_RUN.search(run) and not any(r.kind == kind for r in out):  # letters alone (иネらêぱ)
+            out += [r for r in _readings_at(text, match, kind) if r.kind == kind]
+    left = right = None
+    for i, reading in enumerate(out):
+        if reading.kind not in kinds or reading.strong or not _out_of_script(script, run, reading):
+            continue
+        if left is None:
+            left = context_before(text, match.start())
+            right = text[match.end()] if match.end() < len(text) else TEXT_EDGE
+        if _context_gain(run, reading.text, left, right) >= OUT_OF_SCRIPT_CONTEXT_GAIN and \
+                model().score(reading.text, left, right) + RANDOM_HAN_COST * len(run) >= OUT_OF_SCRIPT_GAIN_OVER_RANDOM:
+            out[i] = Reading(reading.text, reading.kind, reading.gain, True)
+    return sorted(out, key=lambda r: r.gain, reverse=True)
 
 
-def _out_of_script(script: str, run: str, reading: Reading, outside: str) -> bool:
-    """The checks of :func:`_out_of_script_strong` that need no context, cheapest first."""
-    if len(run) < 2 or reading.gain < OUT_OF_SCRIPT_GAIN_PER_CHAR * len(reading.text):
+def _out_of_script(script: str, run: str, reading: Reading) -> bool:
+    """The checks of :func:`_out_of_script_strong` on the run and its reading alone."""
+    if reading.gain < OUT_OF_SCRIPT_GAIN_PER_CHAR * len(reading.text):
         return False
     # Punctuation in the run (「) is clean text glued to the damage: the reading would change it.
     # Small and vertical forms (﹛) are no clean text's punctuation: they come of the swap.
@@ -1023,7 +1076,7 @@ def _out_of_script(script: str, run: str, reading: Reading, outside: str) -> boo
         return False
     if not any(_foreign_to(script, ch) for ch in run) or not all(map(_plain_letter, reading.text)):
         return False
-    return not any(_foreign_to(script, ch) for ch in reading.text) and _line_script(outside) == script
+    return not any(_foreign_to(script, ch) for ch in reading.text)
 
 
 MAX_OUT_OF_STEP_CLAUSES = 4

@@ -306,6 +306,10 @@ TRADITIONAL_LINE_CLAUSES = [
     # Traditional-looking damage of Simplified text there (又稱中文 is not 衱想笢恅).
     ("漢語，又稱中文[1]、華語[2]，{}。", "屬漢藏語系"),
     ("他說 又稱中文 與 華語 的語言，{}。", "屬漢藏語系"),
+    # A line too short to show its script follows the rest of the text.
+    ("對於這件事，我們都很滿意。\n{}, 對不起", "老師"),
+    # Letters alone (Cyrillic, kana, a pinyin letter: no Han character) in a Traditional line.
+    ("昨天去買了新鞋子，又貴又不實在。\n{}，他卻很有風度的請我吃飯。", "我生日那天"),
 ]
 
 
@@ -319,7 +323,11 @@ def test_big5_read_as_gbk_in_a_traditional_line(line, clause):
 # damaged run does: they must stay (the control family rare-in-traditional-lines). 不狟撝 read
 # as GBK read as Big5 is ぃ下賈: kana come out of a swap between CJK codecs, not into a repair.
 TRADITIONAL_WITH_RARE = ["這是一個測試（鍪禚）的句子，沒有任何問題。", "我們今天 夔 去了圖書館，借了幾本書。",
-                         "他的名字叫做張堃，住在臺北市。", "她對這件事很有耐性 不狟撝 也不會生氣"]
+                         "他的名字叫做張堃，住在臺北市。", "她對這件事很有耐性 不狟撝 也不會生氣",
+                         # Read as Big5 read as GBK, these are common characters (娑維, 等畔, 宸賞),
+                         # but no likelier than the run as characters picked at random.
+                         "他們把這種文體稱為（甈蝴）文言文，現在很少人寫。", "有空的話請打個電話給我 单痐）?",
+                         "這本書的名字是（上「甪洁））"]
 
 
 @pytest.mark.parametrize("text", TRADITIONAL_WITH_RARE)
