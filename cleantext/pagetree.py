@@ -37,6 +37,7 @@ RENDERED_KINDS = frozenset((TEXT, CONTAINED))  # what is not a bs4 PreformattedS
 
 NONSPACE = lazyre.compile(r"\S+")
 ASCII_SPACES = "\x20\x0a\x09\x0c\x0d"
+NO_ATTRIBUTES: dict = {}  # shared by every element without attributes; never changed
 
 
 class Text:
@@ -69,7 +70,7 @@ class Element:
     def __init__(self, name: str, names: str, parent: Element | None, attrs=None):
         self.name = name
         self.names = names
-        self.attrs = attrs or {}
+        self.attrs = attrs if attrs is not None else NO_ATTRIBUTES
         self.children: list = []
         self.parent = parent
         self.removed = False
@@ -242,75 +243,76 @@ def _doctype_string(name, pubid, system) -> str:
     return value
 
 
-class _Builder:
-    """lxml parser target that builds the tree as bs4's BeautifulSoup does from the same events:
-    consecutive data becomes one string, closed at the next tag, comment or end; a string of
-    ASCII whitespace only becomes one space or newline, except inside pre and textarea."""
+PRESERVE_SPACE = frozenset(("pre", "textarea"))  # bs4 keeps whitespace-only strings in these
 
-    def __init__(self):
-        self.root = Element("[document]", "", None)
-        self.current = self.root
-        self.stack = [self.root]
-        self.pending: list[str] = []
-        self.keep_space = 0  # open pre / textarea elements
 
-    def _flush(self, kind: int = TEXT) -> None:
-        if not self.pending:
-            return
-        text = "".join(self.pending)
-        self.pending = []
-        if not self.keep_space and not text.strip(ASCII_SPACES):
+def _lxml_target(root: Element):
+    """lxml parser target that builds the tree under ``root`` as bs4's BeautifulSoup does from
+    the same events: consecutive data becomes one string, closed at the next tag, comment or
+    end; a string of ASCII whitespace only becomes one space or newline, except inside pre and
+    textarea. Closures, not methods: the callbacks run once per tag and string of the page."""
+    from types import SimpleNamespace
+
+    stack = [root]
+    pending: list[str] = []
+    current = root
+    keep_space = 0  # open pre / textarea elements
+
+    def flush(kind: int = TEXT) -> None:
+        text = "".join(pending)
+        pending.clear()
+        if not keep_space and not text.strip(ASCII_SPACES):
             text = "\n" if "\n" in text else " "
-        self.current.children.append(Text(text, kind, self.current))
+        current.children.append(Text(text, kind, current))
 
-    def start(self, tag, attrib, nsmap=None) -> None:
-        if self.pending:
-            self._flush()
-        classes = attrib.get("class")
-        element_id = attrib.get("id")
-        names = class_names(classes, element_id) if classes is not None or element_id is not None else ""
-        element = Element(tag, names, self.current, attrib)
-        self.current.children.append(element)
-        self.current = element
-        self.stack.append(element)
-        if tag in ("pre", "textarea"):
-            self.keep_space += 1
+    def start(tag, attrib, nsmap=None) -> None:
+        nonlocal current, keep_space
+        if pending:
+            flush()
+        if attrib:  # an empty one is lxml's immutable mapping, slow to look up
+            classes = attrib.get("class")
+            element_id = attrib.get("id")
+            names = class_names(classes, element_id) if classes is not None or element_id is not None else ""
+            element = Element(tag, names, current, attrib)
+        else:
+            element = Element(tag, "", current, None)
+        current.children.append(element)
+        stack.append(element)
+        current = element
+        if tag in PRESERVE_SPACE:
+            keep_space += 1
 
-    def end(self, tag) -> None:
-        if self.pending:
-            self._flush()
-        stack = self.stack
+    def end(tag) -> None:
+        nonlocal current, keep_space
+        if pending:
+            flush()
         # bs4 pops up to the most recent open tag of that name (lxml's events are balanced).
         for depth in range(len(stack) - 1, 0, -1):
             if stack[depth].name == tag:
                 for closed in stack[depth:]:
-                    if closed.name in ("pre", "textarea"):
-                        self.keep_space -= 1
+                    if closed.name in PRESERVE_SPACE:
+                        keep_space -= 1
                 del stack[depth:]
-                self.current = stack[-1]
+                current = stack[-1]
                 return
 
-    def data(self, data) -> None:
-        self.pending.append(data)
+    def marked(text: str, kind: int) -> None:
+        if pending:
+            flush()
+        pending.append(text)
+        flush(kind)
 
-    def comment(self, text) -> None:
-        self._flush()
-        self.pending.append(text)
-        self._flush(COMMENT)
+    def close() -> Element:
+        if pending:
+            flush()
+        return root
 
-    def doctype(self, name, pubid, system) -> None:
-        self._flush()
-        self.pending.append(_doctype_string(name, pubid, system))
-        self._flush(MARKUP)
-
-    def pi(self, target, data) -> None:
-        self._flush()
-        self.pending.append(target + " " + (data or ""))
-        self._flush(MARKUP)
-
-    def close(self) -> Element:
-        self._flush()
-        return self.root
+    return SimpleNamespace(
+        start=start, end=end, data=pending.append, close=close,
+        comment=lambda text: marked(text, COMMENT),
+        doctype=lambda name, pubid, system: marked(_doctype_string(name, pubid, system), MARKUP),
+        pi=lambda target, data: marked(target + " " + (data or ""), MARKUP),
+    )
 
 
 def _from_lxml(markup: str) -> Element:
@@ -318,7 +320,8 @@ def _from_lxml(markup: str) -> Element:
 
     if markup[:1] == "\ufeff":  # as bs4 does before handing lxml a str
         markup = markup[1:]
-    parser = etree.HTMLParser(target=_Builder(), recover=True, huge_tree=False, encoding=None)
+    root = Element("[document]", "", None)
+    parser = etree.HTMLParser(target=_lxml_target(root), recover=True, huge_tree=False, encoding=None)
     parser.feed(markup)
     return parser.close()
 
