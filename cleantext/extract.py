@@ -129,7 +129,16 @@ def _drop_named(tag) -> bool:
     >>> _drop_named(pagetree.parse('<div class="article-references-note"></div>').find_first(("div",)))
     False
     """
-    return any(DROP_NAMES.search(name) for name in tag.names.split())
+    return _drop_named_words(tag.names)
+
+
+def _drop_named_words(names: str) -> bool:
+    return any(DROP_NAMES.search(name) for name in names.split())
+
+
+def _never_main_text(name: str, names: str) -> bool:
+    """An element dropped with all it holds, whatever it holds (the first pass of :func:`_soup`)."""
+    return name in DROP_TAG_SET or _drop_named_words(names)
 
 
 TEASER_HEADLINE = 6  # Han characters or words in an item's linked headline
@@ -199,8 +208,9 @@ def _with_heading_below(tags) -> set[int]:
 
 
 def _parse(markup: str) -> Element:
-    """The page's tree: lxml's parser when lxml is installed, else bs4's html.parser."""
-    return pagetree.parse(markup, _parser())
+    """The page's tree: lxml's parser when lxml is installed, else bs4's html.parser. lxml's
+    parse leaves out the elements that are never main text right away."""
+    return pagetree.parse(markup, _parser(), skip_tags=DROP_TAG_SET, skip_named=_drop_named_words)
 
 
 def _soup(markup: str) -> Element:
@@ -213,7 +223,7 @@ def _soup(markup: str) -> Element:
     root = _parse(markup)
     tags = root.tags()
     for tag in tags:
-        if not tag.removed and (tag.name in DROP_TAG_SET or _drop_named(tag)):
+        if not tag.removed and _never_main_text(tag.name, tag.names):
             tag.decompose()
     tags = [tag for tag in tags if not tag.removed]
     with_heading = _with_heading_below(tags)

@@ -246,17 +246,20 @@ def _doctype_string(name, pubid, system) -> str:
 PRESERVE_SPACE = frozenset(("pre", "textarea"))  # bs4 keeps whitespace-only strings in these
 
 
-def _lxml_target(root: Element):
+def _lxml_target(root: Element, skip_tags=frozenset(), skip_named=None):
     """lxml parser target that builds the tree under ``root`` as bs4's BeautifulSoup does from
     the same events: consecutive data becomes one string, closed at the next tag, comment or
     end; a string of ASCII whitespace only becomes one space or newline, except inside pre and
-    textarea. Closures, not methods: the callbacks run once per tag and string of the page."""
+    textarea. An element named in ``skip_tags``, or whose class and id words ``skip_named(names)``
+    accepts, is left out with all it holds, as if decomposed: the strings before and after it stay two. Closures, not methods: the
+    callbacks run once per tag and string of the page."""
     from types import SimpleNamespace
 
     stack = [root]
-    pending: list[str] = []
+    pending: list[str] = []  # data since the last tag; while skipping, data to throw away
     current = root
     keep_space = 0  # open pre / textarea elements
+    skipping = 0  # depth inside a skipped element
 
     def flush(kind: int = TEXT) -> None:
         text = "".join(pending)
@@ -266,16 +269,25 @@ def _lxml_target(root: Element):
         current.children.append(Text(text, kind, current))
 
     def start(tag, attrib, nsmap=None) -> None:
-        nonlocal current, keep_space
+        nonlocal current, keep_space, skipping
+        if skipping:
+            skipping += 1
+            return
         if pending:
             flush()
+        if tag in skip_tags:
+            skipping = 1
+            return
+        names = ""
         if attrib:  # an empty one is lxml's immutable mapping, slow to look up
             classes = attrib.get("class")
             element_id = attrib.get("id")
-            names = class_names(classes, element_id) if classes is not None or element_id is not None else ""
-            element = Element(tag, names, current, attrib)
-        else:
-            element = Element(tag, "", current, None)
+            if classes is not None or element_id is not None:
+                names = class_names(classes, element_id)
+                if skip_named is not None and skip_named(names):
+                    skipping = 1
+                    return
+        element = Element(tag, names, current, attrib or None)
         current.children.append(element)
         stack.append(element)
         current = element
@@ -283,7 +295,12 @@ def _lxml_target(root: Element):
             keep_space += 1
 
     def end(tag) -> None:
-        nonlocal current, keep_space
+        nonlocal current, keep_space, skipping
+        if skipping:
+            skipping -= 1
+            if not skipping:
+                pending.clear()
+            return
         if pending:
             flush()
         # bs4 pops up to the most recent open tag of that name (lxml's events are balanced).
@@ -297,6 +314,8 @@ def _lxml_target(root: Element):
                 return
 
     def marked(text: str, kind: int) -> None:
+        if skipping:
+            return
         if pending:
             flush()
         pending.append(text)
@@ -315,13 +334,13 @@ def _lxml_target(root: Element):
     )
 
 
-def _from_lxml(markup: str) -> Element:
+def _from_lxml(markup: str, skip_tags=frozenset(), skip_named=None) -> Element:
     from lxml import etree
 
     if markup[:1] == "\ufeff":  # as bs4 does before handing lxml a str
         markup = markup[1:]
     root = Element("[document]", "", None)
-    parser = etree.HTMLParser(target=_lxml_target(root), recover=True, huge_tree=False, encoding=None)
+    parser = etree.HTMLParser(target=_lxml_target(root, skip_tags, skip_named), recover=True, huge_tree=False, encoding=None)
     parser.feed(markup)
     return parser.close()
 
@@ -360,12 +379,19 @@ def from_soup(soup) -> Element:
     return root
 
 
-def parse(markup: str, parser: str = "lxml") -> Element:
+def parse(markup: str, parser: str = "lxml", skip_tags=frozenset(), skip_named=None) -> Element:
     """The tree of a page: parsed by lxml when ``parser`` is "lxml", else by BeautifulSoup with
-    that parser. Should lxml reject the text, bs4's own fallbacks decide (through bs4)."""
+    that parser. Should lxml reject the text, bs4's own fallbacks decide (through bs4).
+    ``skip_tags`` and ``skip_named(names)``: elements to leave out while parsing with lxml, a
+    shortcut for decomposing them first (other parsers build them: decompose them then).
+
+    >>> page = '<div><nav><p>a</p></nav><p class="ad">b</p><p>c</p></div>'
+    >>> [t.name for t in parse(page, skip_tags={"nav"}, skip_named=lambda names: names == "ad ").tags()]
+    ['html', 'body', 'div', 'p']
+    """
     if parser == "lxml":
         try:
-            return _from_lxml(markup)
+            return _from_lxml(markup, skip_tags, skip_named)
         except Exception:  # noqa: BLE001 - bs4 retries such markup in other forms; let it
             pass
     import warnings

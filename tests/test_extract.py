@@ -151,3 +151,18 @@ def test_chrome_inside_a_copy_of_the_article_stays_as_bs4_compares_by_value():
     copy = '<div class="c"><p>短短的正文，说了一件事。</p><span class="print">打印</span></div>'
     page = f'<html><body><div id="w"><div class="share"><h1>文章的标题</h1>{copy}</div>{copy}</div></body></html>'
     assert extract(page) == "文章的标题\n短短的正文，说了一件事。\n打印\n短短的正文，说了一件事。\n打印"
+
+
+@pytest.mark.parametrize("page", TREE_PAGES + ['<p>前<nav>菜单<nav>里</nav></nav>后</p><div class="reflist">一</div>尾'])
+def test_leaving_out_while_parsing_is_decomposing_after(page):
+    pytest.importorskip("lxml")
+    import importlib
+
+    from cleantext import pagetree
+
+    module = importlib.import_module("cleantext.extract")
+    full = pagetree.parse(page, "lxml")
+    for tag in full.tags():
+        if not tag.removed and module._never_main_text(tag.name, tag.names):
+            tag.decompose()
+    assert _shape(module._parse(page)) == _shape(full)
