@@ -764,11 +764,16 @@ def priors() -> Priors:
     model the first time)."""
     from . import diskcache
 
-    key = PRIORS_FORMAT + _model_data() + _simplified_source()
+    key = priors_key()
     table = Priors()
     for value, chars in diskcache.load("hanzi_priors", key, _unigram_priors):
         table.update(dict.fromkeys(chars, value))
     return table
+
+
+def priors_key() -> bytes:
+    """What the priors are made from: for caches of tables made from them (mojibake._rare_near)."""
+    return PRIORS_FORMAT + _model_data() + _simplified_source()
 
 
 def _unigram_priors() -> list[tuple[float, str]]:

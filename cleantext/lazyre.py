@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Callable
 
 _ATTRIBUTES = ("search", "match", "fullmatch", "sub", "subn", "split", "findall", "finditer",
                "pattern", "flags", "groups", "groupindex")
@@ -62,20 +63,15 @@ _new: dict = {}  # what this process compiled and the file lacks
 def compile_now(pattern, flags: int = 0) -> re.Pattern:
     """``re.compile(pattern, flags)``, through the per-user cache of compiled code."""
     key = (pattern, int(flags))  # a RegexFlag is an int subclass marshal cannot store
-    args = _cached().get(key)
-    if args is not None:
-        try:
-            import _sre
-
-            return _sre.compile(pattern, *args)
-        except Exception:  # noqa: BLE001 - a stale or damaged entry: compile instead
-            pass
+    compiled = _from_stored(pattern, _cached().get(key))
+    if compiled is not None:
+        return compiled
     try:
-        args = _compiler_output(pattern, flags)
-        import _sre
-
-        compiled = _sre.compile(pattern, *args)
+        args = _stored(_compiler_output(pattern, flags))
+        compiled = _from_stored(pattern, args)
     except Exception:  # noqa: BLE001 - an interpreter whose re internals differ
+        compiled = None
+    if compiled is None:
         return re.compile(pattern, flags)
     if not _new:
         import atexit
@@ -83,6 +79,61 @@ def compile_now(pattern, flags: int = 0) -> re.Pattern:
         atexit.register(_save)
     _new[key] = args
     return compiled
+
+
+def compile_data(name: str, key: bytes, make: Callable[[], str], flags: int = 0) -> re.Pattern:
+    """The pattern ``make()`` returns, compiled, for a pattern made from data: kept in a cache
+    file of its own (:mod:`cleantext.diskcache`, named ``name`` and keyed by ``key``, the bytes
+    the data comes from), so a later process needs neither the data nor the compiler.
+
+    >>> compile_data("doctest-pattern", b"v1", lambda: "[ab]+").findall("xaby")
+    ['ab']
+    """
+    import _sre
+
+    from . import diskcache
+
+    def build() -> tuple:
+        pattern = make()
+        try:
+            return (pattern, _stored(_compiler_output(pattern, flags)))
+        except Exception:  # noqa: BLE001 - an interpreter whose re internals differ
+            return (pattern, None)
+
+    stored = diskcache.load(name, b"|".join([key, str(flags).encode(), sys.version.encode(),
+                                            str(_sre.MAGIC).encode(), str(_sre.CODESIZE).encode()]), build)
+    try:
+        pattern, args = stored
+    except (TypeError, ValueError):  # not what build() returns: a damaged file
+        pattern, args = build()
+    return _from_stored(pattern, args) or re.compile(pattern, flags)
+
+
+def _stored(args: tuple) -> tuple:
+    """_compiler_output as the cache keeps it: the code as bytes, which ``marshal`` reads at
+    once (a list of ints costs it a step per number: 8 ms for the package's patterns)."""
+    from array import array
+
+    flags, code, groups, groupindex, indexgroup = args
+    return (flags, array(_CODE_TYPE, code).tobytes(), groups, groupindex, indexgroup)
+
+
+def _from_stored(pattern, args: tuple | None) -> re.Pattern | None:
+    """The pattern the engine makes of stored compiler output; None when there is none or the
+    engine rejects it (a stale or damaged entry)."""
+    if args is None:
+        return None
+    try:
+        import _sre
+        from array import array
+
+        flags, code, groups, groupindex, indexgroup = args
+        return _sre.compile(pattern, flags, array(_CODE_TYPE, code).tolist(), groups, groupindex, indexgroup)
+    except Exception:  # noqa: BLE001
+        return None
+
+
+_CODE_TYPE = "I"  # the engine's code units: _sre.CODESIZE (4) bytes, unsigned
 
 
 def _compiler_output(pattern, flags: int) -> tuple:
@@ -109,7 +160,7 @@ def _path() -> str:
 
     from . import diskcache
 
-    return diskcache.path_for("regex", f"{sys.version}|{_sre.MAGIC}|{_sre.CODESIZE}".encode())
+    return diskcache.path_for("regex", f"v2|{sys.version}|{_sre.MAGIC}|{_sre.CODESIZE}".encode())
 
 
 def _read() -> dict:

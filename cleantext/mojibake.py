@@ -27,7 +27,7 @@ from functools import lru_cache
 from itertools import accumulate, islice
 
 from . import lazyre
-from .hanzi_model import RARE_HAN, TEXT_EDGE, context_before, is_damage, is_han, model, priors
+from .hanzi_model import RARE_HAN, TEXT_EDGE, context_before, is_damage, is_han, model, priors, priors_key
 from .lost_chars import LOST_WITH_PINYIN, annotated_lattice
 
 UNKNOWN = -1  # a byte that a lossy decode replaced
@@ -1293,9 +1293,13 @@ def _rare_near() -> re.Pattern[str]:
     """Two rare characters (rarer than RARE_NEAR_COST, or unknown to the model) at most one
     character apart in one clause: the common Han characters, ASCII, punctuation and
     full-width forms are cut out of the class of rare ones."""
-    common = "".join(ch for ch, value in priors().items() if -value <= RARE_NEAR_COST and is_han(ch))
-    rare = f"[^\\x00-\\x7f\\u2000-\\u206f\\u3000-\\u303f\\uff00-\\uffef{common}{CLAUSE_MARKS}]"
-    return re.compile(f"{rare}[^{CLAUSE_MARKS}]?{rare}")
+    def make() -> str:
+        common = "".join(ch for ch, value in priors().items() if -value <= RARE_NEAR_COST and is_han(ch))
+        rare = f"[^\\x00-\\x7f\\u2000-\\u206f\\u3000-\\u303f\\uff00-\\uffef{common}{CLAUSE_MARKS}]"
+        return f"{rare}[^{CLAUSE_MARKS}]?{rare}"
+
+    # Made from the priors and compiled once per machine: both cost milliseconds at every start.
+    return lazyre.compile_data("rare_near", f"v1|{RARE_NEAR_COST}|{CLAUSE_MARKS}|".encode() + priors_key(), make)
 
 
 # A lost-byte mark, damage (hanzi_model.is_damage) or a Latin-1/Latin Extended letter: one is

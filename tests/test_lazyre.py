@@ -38,7 +38,7 @@ def test_cached_code_gives_the_same_pattern(fresh_cache, pattern, flags, text, f
 
 
 def test_damaged_entry_falls_back_to_compiling(fresh_cache):
-    lazyre._codes = {("[ab]+", 0): (32, [1, 2, 3], 0, {}, (None,))}  # code the engine rejects
+    lazyre._codes = {("[ab]+", 0): (32, bytes(12), 0, {}, (None,))}  # code the engine rejects
     assert lazyre.compile_now("[ab]+").findall("xaby") == ["ab"]
 
 
@@ -56,3 +56,27 @@ def test_lazy_pattern_compiles_on_first_use_only():
     assert "search" not in vars(pattern)
     assert pattern.findall("a1b22") == ["1", "22"]
     assert "search" in vars(pattern)
+
+
+def test_data_pattern_is_made_once_per_key(fresh_cache):
+    made = []
+
+    def make():
+        made.append(1)
+        return "[甲乙]+"
+
+    first = lazyre.compile_data("test-pattern", b"data v1", make)
+    second = lazyre.compile_data("test-pattern", b"data v1", make)  # read from the file
+    assert first.findall("丙甲乙丁") == second.findall("丙甲乙丁") == ["甲乙"]
+    assert len(made) == 1
+    lazyre.compile_data("test-pattern", b"data v2", make)  # other data: made again
+    assert len(made) == 2
+
+
+def test_damaged_data_pattern_file_is_rebuilt(fresh_cache):
+    from cleantext import diskcache
+
+    lazyre.compile_data("test-pattern", b"k", lambda: "x+")
+    for path in (fresh_cache / "cleantext").glob("test-pattern-*.marshal"):
+        diskcache.write(str(path), "not a pair")
+    assert lazyre.compile_data("test-pattern", b"k", lambda: "x+").findall("axxb") == ["xx"]
