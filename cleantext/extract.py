@@ -72,7 +72,8 @@ def _render(node, out: list[str], pre: bool = False) -> None:
                 continue
             text = child.text
             if not pre:
-                text = HAN_BREAK.sub("", text)
+                if "\n" in text:  # HAN_BREAK needs one; looking is much cheaper than the pattern
+                    text = HAN_BREAK.sub("", text)
                 text = WS.sub(" ", text)
             out.append(text)
             continue
@@ -105,7 +106,8 @@ CHROME_NAMES = lazyre.compile(
 )
 TEXT_PUNCT = lazyre.compile(r"[，。；！？、：,.;!?]")
 HAN_RUN = lazyre.compile(r"[\u3400-\u9fff]+")  # counted by runs: far fewer matches than characters
-LATIN_WORD = lazyre.compile(r"[A-Za-z0-9]+")
+# Han runs (the group) and words in one pass: a word's match leaves the group empty.
+HAN_RUN_OR_WORD = lazyre.compile(r"([\u3400-\u9fff]+)|[A-Za-z0-9]+")
 SENTENCE_END_MARK = lazyre.compile(r"[。！？]")
 PARAGRAPH_TAGS = frozenset("p pre td th li dd dt blockquote h1 h2 h3 h4 h5 h6 figcaption".split())
 
@@ -257,7 +259,8 @@ def _text_len(text: str) -> int:
     >>> _text_len("中文 abc 12，字")
     5
     """
-    return sum(map(len, HAN_RUN.findall(text))) + len(LATIN_WORD.findall(text))
+    runs = HAN_RUN_OR_WORD.findall(text)
+    return sum(map(len, runs)) + runs.count("")
 
 
 def prose_score(text: str, link_text: str) -> float:
