@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import tempfile
 from pathlib import Path
 
 from .errors import CleantextError
@@ -77,6 +76,8 @@ class AtomicWriter:
             self.mode = None
         except OSError as exc:
             raise InputError(_reason(exc)) from None
+        import tempfile  # here, not at the top: it imports shutil, bz2 and lzma (2-3 ms a start)
+
         try:
             fd, self.tmp = tempfile.mkstemp(prefix=f".{self.path.name}.", suffix=".tmp",
                                             dir=self.path.parent or ".")
