@@ -27,7 +27,7 @@ from functools import lru_cache
 from itertools import accumulate, islice
 
 from . import lazyre
-from .hanzi_model import RARE_HAN, TEXT_EDGE, context_before, is_damage, is_han, model, priors, priors_key
+from .hanzi_model import RARE_HAN, TEXT_EDGE, context_before, is_damage, is_han, model, priors
 from .lost_chars import LOST_WITH_PINYIN, annotated_lattice
 
 UNKNOWN = -1  # a byte that a lossy decode replaced
@@ -852,7 +852,7 @@ def find_repairs(text: str) -> list[Repair]:
     # A line gets a vote only from a suspicious run or an out-of-step run (which needs a
     # lost-byte mark): one scan of the whole text finds them, and only their lines are looked
     # at. Neither kind of run crosses a line end, so they are the runs found line by line.
-    found = [m.start() for m in RUN.finditer(text) if _suspicious_run(m.group(0))]
+    found = [m.start() for m in RUN.finditer(text) if _suspicious_run(m.group(0)) or _mixed_script(m.group(0))]
     if "?" in text or "\ufffd" in text:
         found = sorted(found + [m.start() for m in OUT_OF_STEP_RUN.finditer(text)])
     lines = []
@@ -890,10 +890,14 @@ class _Line:
 def _line_readings(text: str, start: int, end: int) -> _Line:
     runs = []
     votes: dict[str, float] = {}
-    for match in _runs(text, start, end):
+    for match, swap_only in _line_pieces(text, start, end):
         run = match.group(0)
-        found = _readings_at(text, match) if _suspicious(run) else None
+        suspicious = _suspicious(run) or (_traditional_near().search(run) is not None
+                                          and _script_around(text, start, end, match) == "simplified")
+        found = _readings_at(text, match) if suspicious else None
         if found is not None:
+            if swap_only:
+                found = [r for r in found if r.kind in SWAP_SCRIPT]
             found = _out_of_script_strong(text, start, end, match, found)
         runs.append((match, found))
         for reading in found or ():
@@ -921,12 +925,10 @@ def _line_readings(text: str, start: int, end: int) -> _Line:
 
 # A swap between CJK codecs turns text of one script into characters its script never uses:
 # Big5 read as GBK makes GB2312's Simplified forms (场, 贾), kana and Cyrillic (и) and GBK's
-# rare extension characters (粂) of Traditional text. In a line that is plainly of the other
-# script, one such run shows the swap even when it is too short to form words.
+# rare extension characters (粂) of Traditional text; GBK read as Big5 makes Traditional forms
+# (爛懂 of 年来) and bopomofo of Simplified text. In a line that is plainly in the script of
+# the repair, one such run shows the swap even when it is too short to form words.
 SWAP_SCRIPT = {"big5-as-gbk": "traditional", "gbk-as-big5": "simplified"}
-# GBK read as Big5 is left out: random rare characters in Simplified lines read as it (rare-in-lines).
-OUT_OF_SCRIPT_KINDS = frozenset({"big5-as-gbk"})
-OUT_OF_SCRIPT_SCRIPTS = frozenset(SWAP_SCRIPT[kind] for kind in OUT_OF_SCRIPT_KINDS)
 SCRIPT_SHOWN = 2  # characters only this script uses, and none of the other: the line's script
 OUT_OF_SCRIPT_GAIN_PER_CHAR = 2.0
 # ... and its character pairs must add something: random rare characters put into a line read
@@ -1011,7 +1013,7 @@ def _script_around(text: str, start: int, end: int, match: re.Match[str]) -> str
 def _foreign_to(script: str, ch: str) -> bool:
     """Is ``ch`` a character text in ``script`` does not use: the other script's forms, kana,
     Greek, Cyrillic or box drawing, or a Han character jieba's words never use?"""
-    if FOREIGN_SCRIPT.match(ch) and not BOPOMOFO.match(ch) or KANA.match(ch):
+    if FOREIGN_SCRIPT.match(ch) and not (script == "traditional" and BOPOMOFO.match(ch)) or KANA.match(ch):
         return True
     if is_han(ch):
         return _other_script_form(script)(ch) or model().prior(ch) <= RARE_HAN
@@ -1043,10 +1045,10 @@ def _out_of_script_strong(text: str, start: int, end: int, match: re.Match[str],
     ([('寫著寫著', True)], [('寫著寫著', False)])
     """
     run = match.group(0)
-    if len(run) < 2 or not any(_foreign_to(script, ch) for ch in run for script in OUT_OF_SCRIPT_SCRIPTS):
+    if len(run) < 2 or not any(_foreign_to(script, ch) for ch in run for script in SWAP_SCRIPT.values()):
         return found
     script = _script_around(text, start, end, match)
-    kinds = [kind for kind in OUT_OF_SCRIPT_KINDS if SWAP_SCRIPT[kind] == script]
+    kinds = [kind for kind, its in SWAP_SCRIPT.items() if its == script]
     if not kinds:
         return found
     out = list(found)
@@ -1173,9 +1175,11 @@ def _line_repairs(text: str, line: _Line, document: str | None) -> list[Repair]:
 # damaged in a clean line is glued to its clean neighbours across these.
 CLAUSE_MARK = lazyre.compile("[，。、；：！？“”（）《》]")
 # Quotes too, or not: cp1252 reads the UTF-8 continuation bytes 0x93 and 0x94 as “ and ”.
-# Corner brackets too: Traditional text quotes with them (「癸ぃ癬，...」 holds the damaged 對不起).
-CLAUSES = (lazyre.compile("[^，。、；：！？“”（）《》]+"), lazyre.compile("[^，。、；：！？（）《》]+"),
-           lazyre.compile("[^，。、；：！？“”（）《》「」『』]+"))
+CLAUSES = (lazyre.compile("[^，。、；：！？“”（）《》]+"), lazyre.compile("[^，。、；：！？（）《》]+"))
+# Traditional text quotes with corner brackets: 「癸ぃ癬，...」 holds the damaged 對不起. Only a swap
+# between CJK codecs reads such a piece: UTF-8 damage makes corner brackets of its own bytes.
+CORNER_BRACKET = lazyre.compile("[「」『』]")
+BRACKETED_CLAUSE = lazyre.compile("[^，。、；：！？“”（）《》「」『』]+")
 CLAUSE_TOKEN = lazyre.compile("[^，。、；：！？“”（）《》]+|[，。、；：！？“”（）《》]")
 SPAN = lazyre.compile(".+", re.S)
 
@@ -1196,6 +1200,25 @@ def _runs(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
                     if piece.span() not in seen:
                         seen.add(piece.span())
                         yield piece
+
+
+def _line_pieces(text: str, start: int, end: int) -> Iterator[tuple[re.Match[str], bool]]:
+    """The runs and clauses of a line (:func:`_runs`), then the pieces between corner brackets,
+    each with whether only a swap between CJK codecs may read it.
+
+    >>> [(m.group(0), swap_only) for m, swap_only in _line_pieces("說：「癸ぃ癬，明天」", 0, 10)]
+    [('說：「癸ぃ癬，明天」', False), ('說', False), ('「癸ぃ癬', False), ('明天」', False), ('癸ぃ癬', True), ('明天', True)]
+    """
+    seen = set()
+    for match in _runs(text, start, end):
+        seen.add(match.span())
+        yield match, False
+    for run in RUN.finditer(text, start, end):
+        if CORNER_BRACKET.search(run.group(0)):
+            for piece in BRACKETED_CLAUSE.finditer(text, run.start(), run.end()):
+                if piece.span() not in seen:
+                    seen.add(piece.span())
+                    yield piece, True
 
 
 def _joined_clauses(text: str, match: re.Match[str]) -> Iterator[re.Match[str]]:
@@ -1288,18 +1311,36 @@ def _suspicious_run(run: str) -> bool:
 CLAUSE_MARKS = "，。、；：！？“”（）《》"
 
 
+def _mixed_script(run: str) -> bool:
+    """Two Traditional characters close together in a run with Simplified forms: where GBK
+    was read as Big5, common Traditional characters (輪爛懂 is 近年来) show no rarity to see.
+
+    >>> _mixed_script("助力农业生产。輪爛懂，河北省"), _mixed_script("近年来，河北省"), _mixed_script("近年來，河北省")
+    (True, False, False)
+    """
+    return _traditional_near().search(run) is not None and _simplified_form().search(run) is not None
+
+
+@lru_cache(maxsize=1)
+def _traditional_near() -> re.Pattern[str]:
+    """Two characters only Traditional text uses, at most one character apart in a clause."""
+    forms = "".join(sorted(model().simplified))
+    return re.compile(f"[{forms}][^{CLAUSE_MARKS}]?[{forms}]")
+
+
+@lru_cache(maxsize=1)
+def _simplified_form() -> re.Pattern[str]:
+    return re.compile(f"[{''.join(sorted(_simplified_forms()))}]")
+
+
 @lru_cache(maxsize=1)
 def _rare_near() -> re.Pattern[str]:
     """Two rare characters (rarer than RARE_NEAR_COST, or unknown to the model) at most one
     character apart in one clause: the common Han characters, ASCII, punctuation and
     full-width forms are cut out of the class of rare ones."""
-    def make() -> str:
-        common = "".join(ch for ch, value in priors().items() if -value <= RARE_NEAR_COST and is_han(ch))
-        rare = f"[^\\x00-\\x7f\\u2000-\\u206f\\u3000-\\u303f\\uff00-\\uffef{common}{CLAUSE_MARKS}]"
-        return f"{rare}[^{CLAUSE_MARKS}]?{rare}"
-
-    # Made from the priors and compiled once per machine: both cost milliseconds at every start.
-    return lazyre.compile_data("rare_near", f"v1|{RARE_NEAR_COST}|{CLAUSE_MARKS}|".encode() + priors_key(), make)
+    common = "".join(ch for ch, value in priors().items() if -value <= RARE_NEAR_COST and is_han(ch))
+    rare = f"[^\\x00-\\x7f\\u2000-\\u206f\\u3000-\\u303f\\uff00-\\uffef{common}{CLAUSE_MARKS}]"
+    return re.compile(f"{rare}[^{CLAUSE_MARKS}]?{rare}")
 
 
 # A lost-byte mark, damage (hanzi_model.is_damage) or a Latin-1/Latin Extended letter: one is

@@ -313,6 +313,18 @@ TRADITIONAL_LINE_CLAUSES = [
 ]
 
 
+@pytest.mark.parametrize("line,clause", [
+    # GBK read as Big5 in one short clause of a clean Simplified line, the other way round: the
+    # run has Traditional forms (輪爛懂 of 近年来, common characters with no rarity to see).
+    ("为了帮助农民增收，{}，县里建了很多蔬菜大棚。", "近年来"),
+    ("他听完以后很生气，{}，就离开了会场。", "于是"),
+    ("公司推出了网剧、{}、综艺等节目。", "演艺"),
+])
+def test_gbk_read_as_big5_in_a_simplified_line(line, clause):
+    damaged = line.format(LOSSLESS["gbk-as-big5"](clause))
+    assert repair(damaged) == line.format(clause)
+
+
 @pytest.mark.parametrize("line,clause", TRADITIONAL_LINE_CLAUSES)
 def test_big5_read_as_gbk_in_a_traditional_line(line, clause):
     damaged = line.format(LOSSLESS["big5-as-gbk"](clause))
