@@ -138,10 +138,6 @@ def _drop_named_words(names: str) -> bool:
     return any(DROP_NAMES.search(name) for name in names.split())
 
 
-def _never_main_text(name: str, names: str) -> bool:
-    """An element dropped with all it holds, whatever it holds (the first pass of :func:`_soup`)."""
-    return name in DROP_TAG_SET or _drop_named_words(names)
-
 
 TEASER_HEADLINE = 6  # Han characters or words in an item's linked headline
 TEASER_ITEM_MAX = 300  # an item longer than this is an article or a post, not a teaser
@@ -210,24 +206,22 @@ def _with_heading_below(tags) -> set[int]:
 
 
 def _parse(markup: str) -> Element:
-    """The page's tree: lxml's parser when lxml is installed, else bs4's html.parser. lxml's
-    parse leaves out the elements that are never main text right away."""
-    return pagetree.parse(markup, _parser(), skip_tags=DROP_TAG_SET, skip_named=_drop_named_words)
+    """The page's tree: lxml's parser when lxml is installed, else bs4's html.parser, without
+    the elements that are never main text and without comments."""
+    return pagetree.parse(markup, _parser(), skip_tags=DROP_TAG_SET, skip_named=_drop_named_words, comments=False)
 
 
 def _soup(markup: str) -> Element:
     """The parsed page without the elements that are never main text.
 
-    One walk lists the tags; each pass then looks at them in document order and skips what an
-    earlier decision already removed (a tag's tests look only at the tag and what is below it,
-    so deciding an outer tag first gives what deciding all of them first did).
+    The parse leaves out the elements that are never main text (DROP_TAG_SET, DROP_NAMES) and
+    the comments (nothing before their removal looked at them). One walk lists the tags; each
+    pass then looks at them in document order and skips what an earlier decision already
+    removed (a tag's tests look only at the tag and what is below it, so deciding an outer tag
+    first gives what deciding all of them first did).
     """
     root = _parse(markup)
     tags = root.tags()
-    for tag in tags:
-        if not tag.removed and _never_main_text(tag.name, tag.names):
-            tag.decompose()
-    tags = [tag for tag in tags if not tag.removed]
     with_heading = _with_heading_below(tags)
     for tag in tags:
         if (
@@ -242,15 +236,7 @@ def _soup(markup: str) -> Element:
             and len(tag.get_text(strip=True)) < SMALL_TEXT and not tag.find_first(("h1", "h2"))
         ):
             tag.decompose()
-    _drop_comments(root)
     return root
-
-
-def _drop_comments(root: Element) -> None:
-    holders = {id(node.parent): node.parent for node in root.descendants()
-               if node.__class__ is Text and node.kind == pagetree.COMMENT}
-    for holder in holders.values():
-        holder.children = [c for c in holder.children if not (c.__class__ is Text and c.kind == pagetree.COMMENT)]
 
 
 def _text_len(text: str) -> int:

@@ -246,13 +246,14 @@ def _doctype_string(name, pubid, system) -> str:
 PRESERVE_SPACE = frozenset(("pre", "textarea"))  # bs4 keeps whitespace-only strings in these
 
 
-def _lxml_target(root: Element, skip_tags=frozenset(), skip_named=None):
+def _lxml_target(root: Element, skip_tags=frozenset(), skip_named=None, comments: bool = True):
     """lxml parser target that builds the tree under ``root`` as bs4's BeautifulSoup does from
     the same events: consecutive data becomes one string, closed at the next tag, comment or
     end; a string of ASCII whitespace only becomes one space or newline, except inside pre and
     textarea. An element named in ``skip_tags``, or whose class and id words ``skip_named(names)``
-    accepts, is left out with all it holds, as if decomposed: the strings before and after it stay two. Closures, not methods: the
-    callbacks run once per tag and string of the page."""
+    accepts, is left out with all it holds, as if decomposed: the strings before and after it
+    stay two; so are comments when ``comments`` is false. Closures, not methods, and the string closing inline: the callbacks run once per
+    tag and string of the page."""
     from types import SimpleNamespace
 
     stack = [root]
@@ -273,8 +274,12 @@ def _lxml_target(root: Element, skip_tags=frozenset(), skip_named=None):
         if skipping:
             skipping += 1
             return
-        if pending:
-            flush()
+        if pending:  # flush(), inline
+            text = "".join(pending)
+            pending.clear()
+            if not keep_space and not text.strip(ASCII_SPACES):
+                text = "\n" if "\n" in text else " "
+            current.children.append(Text(text, TEXT, current))
         if tag in skip_tags:
             skipping = 1
             return
@@ -301,8 +306,18 @@ def _lxml_target(root: Element, skip_tags=frozenset(), skip_named=None):
             if not skipping:
                 pending.clear()
             return
-        if pending:
-            flush()
+        if pending:  # flush(), inline
+            text = "".join(pending)
+            pending.clear()
+            if not keep_space and not text.strip(ASCII_SPACES):
+                text = "\n" if "\n" in text else " "
+            current.children.append(Text(text, TEXT, current))
+        if current.name == tag and current is not root:  # the usual case: the innermost closes
+            stack.pop()
+            if tag in PRESERVE_SPACE:
+                keep_space -= 1
+            current = stack[-1]
+            return
         # bs4 pops up to the most recent open tag of that name (lxml's events are balanced).
         for depth in range(len(stack) - 1, 0, -1):
             if stack[depth].name == tag:
@@ -326,21 +341,26 @@ def _lxml_target(root: Element, skip_tags=frozenset(), skip_named=None):
             flush()
         return root
 
+    def comment(text) -> None:
+        if comments:
+            marked(text, COMMENT)
+        elif pending and not skipping:  # the comment still ends the string before it
+            flush()
+
     return SimpleNamespace(
-        start=start, end=end, data=pending.append, close=close,
-        comment=lambda text: marked(text, COMMENT),
+        start=start, end=end, data=pending.append, close=close, comment=comment,
         doctype=lambda name, pubid, system: marked(_doctype_string(name, pubid, system), MARKUP),
         pi=lambda target, data: marked(target + " " + (data or ""), MARKUP),
     )
 
 
-def _from_lxml(markup: str, skip_tags=frozenset(), skip_named=None) -> Element:
+def _from_lxml(markup: str, skip_tags=frozenset(), skip_named=None, comments: bool = True) -> Element:
     from lxml import etree
 
     if markup[:1] == "\ufeff":  # as bs4 does before handing lxml a str
         markup = markup[1:]
     root = Element("[document]", "", None)
-    parser = etree.HTMLParser(target=_lxml_target(root, skip_tags, skip_named), recover=True, huge_tree=False, encoding=None)
+    parser = etree.HTMLParser(target=_lxml_target(root, skip_tags, skip_named, comments), recover=True, huge_tree=False, encoding=None)
     parser.feed(markup)
     return parser.close()
 
@@ -361,8 +381,10 @@ def _kind(string) -> int:
     return CONTAINED
 
 
-def from_soup(soup) -> Element:
-    """The tree of a BeautifulSoup document (any parser)."""
+def from_soup(soup, skip_tags=frozenset(), skip_named=None, comments: bool = True) -> Element:
+    """The tree of a BeautifulSoup document (any parser), without the elements named in
+    ``skip_tags`` or whose class and id words ``skip_named`` accepts, and without comments
+    unless ``comments``: as if decomposed and extracted (bs4's strings around them are two)."""
     from bs4 import Tag
 
     root = Element("[document]", "", None)
@@ -371,19 +393,26 @@ def from_soup(soup) -> Element:
         source, target = stack.pop()
         for child in source.contents:
             if isinstance(child, Tag):
-                element = Element(child.name, class_names(child.get("class"), child.get("id")), target, child.attrs)
+                names = class_names(child.get("class"), child.get("id"))
+                if child.name in skip_tags or (names and skip_named is not None and skip_named(names)):
+                    continue
+                element = Element(child.name, names, target, child.attrs)
                 target.children.append(element)
                 stack.append((child, element))
             else:
-                target.children.append(Text(str(child), _kind(child), target))
+                kind = _kind(child)
+                if kind != COMMENT or comments:
+                    target.children.append(Text(str(child), kind, target))
     return root
 
 
-def parse(markup: str, parser: str = "lxml", skip_tags=frozenset(), skip_named=None) -> Element:
+def parse(markup: str, parser: str = "lxml", skip_tags=frozenset(), skip_named=None,
+          comments: bool = True) -> Element:
     """The tree of a page: parsed by lxml when ``parser`` is "lxml", else by BeautifulSoup with
     that parser. Should lxml reject the text, bs4's own fallbacks decide (through bs4).
-    ``skip_tags`` and ``skip_named(names)``: elements to leave out while parsing with lxml, a
-    shortcut for decomposing them first (other parsers build them: decompose them then).
+    Elements named in ``skip_tags`` or whose class and id words ``skip_named(names)`` accepts
+    are left out with what they hold, and comments unless ``comments``: the tree is what
+    decomposing them (extracting the comments) would leave, without building them first.
 
     >>> page = '<div><nav><p>a</p></nav><p class="ad">b</p><p>c</p></div>'
     >>> [t.name for t in parse(page, skip_tags={"nav"}, skip_named=lambda names: names == "ad ").tags()]
@@ -391,7 +420,7 @@ def parse(markup: str, parser: str = "lxml", skip_tags=frozenset(), skip_named=N
     """
     if parser == "lxml":
         try:
-            return _from_lxml(markup, skip_tags, skip_named)
+            return _from_lxml(markup, skip_tags, skip_named, comments)
         except Exception:  # noqa: BLE001 - bs4 retries such markup in other forms; let it
             pass
     import warnings
@@ -400,4 +429,4 @@ def parse(markup: str, parser: str = "lxml", skip_tags=frozenset(), skip_named=N
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
-        return from_soup(BeautifulSoup(markup, parser))
+        return from_soup(BeautifulSoup(markup, parser), skip_tags, skip_named, comments)
