@@ -393,6 +393,18 @@ def test_lost_byte_values_the_decoder_could_not_pair(following, fits, does_not_f
     assert not any(b in allowed for b in does_not_fit)
 
 
+@pytest.mark.parametrize("decoder", ["big5hkscs", "cp950", "big5"])
+def test_gbk_read_by_every_big5_decoder(decoder):
+    """Python's big5 and cp950 read C6A1-C8FE as kana, circled numbers and Cyrillic where HKSCS
+    has other characters: GBK text read by any of them comes back (害防治 is 阨ぇ嗣 in cp950)."""
+    for text in [*PARAGRAPHS, *LOSSY_LINES]:
+        try:
+            damaged = text.encode("gbk").decode(decoder)
+        except UnicodeDecodeError:
+            continue
+        assert repair(damaged) == text, decoder
+
+
 # A question mark the text had all along, inside cp1252 mojibake: where no UTF-8 character can
 # be going on, "?" is the question mark, not a lost byte.
 LITERAL_QUESTION_MARKS = ["她会怎么做?她要挑了解自己的", "为什么?因为我们相信", "真的吗?真的。"]
