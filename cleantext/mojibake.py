@@ -497,7 +497,28 @@ class Kind:
             lattice = self._read(run, forms)
             if lattice is not None:
                 found.append(lattice)
+        if not found and not self.utf8 and "?" in run:
+            found = self._with_question_marks(run)
         return found
+
+    def _with_question_marks(self, run: str) -> list[list[list[str]]]:
+        """A double-byte run read with its question marks as the marks the text had all along
+        (為什麼...?): a lost byte there would leave the pairs after it out of step, and the run
+        does not read that way.
+
+        >>> ["".join(o[0] for o in lattice) for lattice in KINDS[4]._with_question_marks("ぐ或?")]
+        ['什麼?']
+        """
+        lattice: list[list[str]] = []
+        for i, piece in enumerate(run.split("?")):
+            if i:
+                lattice.append(["?"])
+            if piece:
+                read = self._read(piece, {})
+                if read is None:
+                    return []
+                lattice.extend(read)
+        return [lattice]
 
     def _read(self, run: str, forms: dict[int, bytes]) -> list[list[str]] | None:
         # Each lost-byte mark is one unknown byte of the encoding (see _encode_with_offsets):
@@ -711,8 +732,11 @@ def readings(run: str, left: str | None = None, right: str | None = None, depth:
         # Where the line shows UTF-8 damage for sure, one character standing alone is read as
         # the symbol it encodes (路 is ·, C2 B7), though the model likes the Han character.
         symbol_shown = codec_kind.utf8 and kind == supported and _lone_symbol(run, text, left, right)
-        if gain <= 0 and not symbol_shown \
-                and not (swap_shown and (_joins_latin_word(text, left, right) or _to_script(kind, run, text))):
+        # Where the line shows the swap, a reading the model likes no better may still be right
+        # (yàn, 麼 read as 或), but not one it likes far less (很喜歡 is no 竭炰餙).
+        if gain <= 0 and not symbol_shown and not (
+                swap_shown and gain > -MIN_GAIN
+                and (_joins_latin_word(text, left, right) or _to_script(kind, run, text))):
             continue
         chars = sum(1 for ch in text if not ch.isspace()) or 1
         # A reading with no CJK (or general punctuation) is Latin, Greek, Cyrillic... that is
@@ -859,6 +883,7 @@ def _context_gain(before: str, after: str, left: str | None = None, right: str |
 # full of them (對所有 reads 癸┮Τ), between the Han characters of the damage.
 FOREIGN_SCRIPT = lazyre.compile("[\u0391-\u03c9\u0401-\u0451\u2500-\u257f\u3105-\u3129\ufe30-\ufe6b]")
 KANA = lazyre.compile("[\u3041-\u30ff]")
+PRIVATE_USE = lazyre.compile("[\ue000-\uf8ff]")
 
 
 def _script_evidence(run: str) -> int:
@@ -874,7 +899,9 @@ def _script_evidence(run: str) -> int:
     han = sum(map(len, HAN_RUN.findall(run)))
     if not han:
         return 0
-    foreign = len(FOREIGN_SCRIPT.findall(run))
+    # Private use characters are GBK's user-defined pairs as GB18030 and Windows read them,
+    # where Big5 has its commonest characters (A4A1-AFFE: 為 is E0CB read as GB18030).
+    foreign = len(FOREIGN_SCRIPT.findall(run)) + len(PRIVATE_USE.findall(run))
     return han + foreign + (len(KANA.findall(run)) if foreign else 0)
 
 
@@ -886,7 +913,7 @@ def _japanese(run: str) -> bool:
     >>> _japanese("池端さんは毎朝"), _japanese("扂橇腕淏腔ロ部"), _japanese("攫ミタ竡Τ"), _japanese("中文")
     (True, False, False, False)
     """
-    return bool(HIRAGANA_PAIR.search(run)) and not FOREIGN_SCRIPT.search(run)
+    return bool(HIRAGANA_PAIR.search(run)) and not FOREIGN_SCRIPT.search(run) and not PRIVATE_USE.search(run)
 
 
 HIRAGANA_PAIR = lazyre.compile("[\u3041-\u309f]{2}")

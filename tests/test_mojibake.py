@@ -405,6 +405,31 @@ def test_gbk_read_by_every_big5_decoder(decoder):
         assert repair(damaged) == text, decoder
 
 
+BIG5_AS_GB18030 = [
+    *TRADITIONAL,
+    "為什麼一整天什麼屁都講不出來?",  # a half-width question mark the text had
+    "我這個人，很喜歡回家的感覺。回到家，什麼的情緒低落也沒有了。",
+]
+
+
+@pytest.mark.parametrize("text", BIG5_AS_GB18030)
+def test_big5_read_as_gb18030(text):
+    """GB18030 (and Windows' GBK) read GBK's user-defined pairs, where Big5 has its commonest
+    characters (為 is A4B0... read as E0CB), as private use characters: damage, not clean text."""
+    damaged = text.encode("big5").decode("gb18030")
+    assert any("\ue000" <= ch <= "\uf8ff" for ch in damaged)
+    assert repair(damaged) == text
+
+
+def test_clean_clauses_beside_a_big5_as_gbk_clause_stay():
+    """A line shows Big5 read as GBK in one clause: its clean Traditional clauses are not read
+    as GBK read as Big5 (很喜歡回家的感覺 is no 竭炰餙隙模腔覜紒)."""
+    clean = "我這個人，很喜歡回家的感覺。回到家，就什麼累，什麼的情緒低落也沒有了。"
+    damaged = clean.replace("就什麼累", "就什麼累".encode("big5").decode("gbk"))
+    assert damaged != clean
+    assert repair(damaged) == clean
+
+
 # A question mark the text had all along, inside cp1252 mojibake: where no UTF-8 character can
 # be going on, "?" is the question mark, not a lost byte.
 LITERAL_QUESTION_MARKS = ["她会怎么做?她要挑了解自己的", "为什么?因为我们相信", "真的吗?真的。"]
