@@ -40,6 +40,10 @@ PUNCTUATION_PAIRS = {
     # list with a colon; it seldom ends on a comma, never on an opening mark.
     "——": 6.0, "，\n": -3.0, "、\n": -4.0, "：\n": 1.0, "“\n": -6.0, "（\n": -6.0,
     "《\n": -6.0, "‘\n": -6.0, "「\n": -6.0, "【\n": -6.0,
+    # Nor does a line begin with a mark that closes a clause (Chinese line-breaking rules):
+    # where a lost byte opens a line, 再 is likelier than ， there.
+    "\n，": -8.0, "\n。": -8.0, "\n、": -8.0, "\n；": -8.0, "\n：": -8.0, "\n！": -8.0, "\n？": -8.0,
+    "\n）": -8.0, "\n》": -8.0, "\n」": -8.0,
     # A number (NUMERAL stands for any digit) follows a colon (时间：2024, 电话：0571), an
     # opening bracket or a dash (13—15岁) three to six times as often as the average character,
     # and a comma, a closing mark or a question mark four to eighteen times less often: log2

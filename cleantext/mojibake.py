@@ -32,8 +32,8 @@ from .hanzi_model import RARE_HAN, TEXT_EDGE, context_before, is_damage, is_han,
 from .lost_chars import LOST_WITH_PINYIN, annotated_lattice
 
 UNKNOWN = -1  # a byte that a lossy decode replaced
-# A lost continuation byte that only some values fit: LOST_SOME - mask, bit k set when 0x80 + k
-# fits (see _lost_before). Every such mark is below QUESTION and LOST_SOME.
+# A lost byte that only some values fit: LOST_SOME - mask, bit k set when 0x80 + k fits (see
+# _lost_before and _fitting). Every such mark is below QUESTION and LOST_SOME.
 LOST_SOME = -4
 # A byte shown as "?": lost like UNKNOWN, or a question mark the text had all along. Where a
 # UTF-8 character cannot be going on, it is read as the question mark.
@@ -43,8 +43,21 @@ HAN_RUN = lazyre.compile("[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
 LOST = "\ufffd?"  # what a lost byte turns into
 
 # Characters a run of damaged text is made of: anything but ASCII, plus the ? that a
-# lossy decoder writes for an invalid byte when it is glued to non-ASCII text.
-RUN = lazyre.compile(r"(?:[^\x00-\x7f]|\?(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])\?)+")
+# lossy decoder writes for an invalid byte when it is glued to non-ASCII text, plus an ASCII
+# letter or mark right after U+FFFD: a GBK decoder that meets a pair it lacks loses the lead
+# byte and reads the trail alone (Big5's 叫, A5 73, read as GBK is U+FFFD and s).
+RUN = lazyre.compile(r"(?:[^\x00-\x7f]|\?(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])\?|(?<=\ufffd)[\x40-\x7e])+")
+# In a line with a lost byte, one ASCII letter or mark between non-ASCII characters (or at the
+# line's end) belongs to the run too: after a lost lead byte, a GBK decoder reads Big5 out of
+# step, pairing each trail byte with the next lead, until a trail that is ASCII on its own
+# (頭, C0 59, ends 的源頭 read as GBK as 悍嚼Y). Elsewhere such a letter is text (A股, yàn).
+LOSSY_RUN = lazyre.compile(r"(?:[^\x00-\x7f]|\?(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])\?|(?<=\ufffd)[\x40-\x7e]"
+                           r"|(?<=[^\x00-\x7f])[\x40-\x7e](?=[^\x00-\x7f]|\n|\Z))+")
+
+
+def _run_pattern(text: str, start: int = 0, end: int | None = None) -> re.Pattern[str]:
+    """LOSSY_RUN where ``text`` (from ``start`` to ``end``) has a lost byte, else RUN."""
+    return LOSSY_RUN if text.find("\ufffd", start, len(text) if end is None else end) >= 0 else RUN
 
 MIN_GAIN = 12.0  # log2: the repaired run must be at least 4096 times as likely as the damaged one
 MIN_GAIN_PER_CHAR = 2.0
@@ -54,9 +67,10 @@ MAX_UNKNOWNS = 3
 # 30 characters of UTF-8 mojibake (0x80 and the user-defined pairs), beside the end of each line.
 CHARS_PER_UNKNOWN = 6
 # Python's GBK decoder (errors="replace") loses far more: 0x80 and the
-# user-defined pairs, one byte in every 4 to 10 characters. Where each lost byte has only a few
-# possible values (FEW_OPTIONS characters at most), a run may have one in every 3 characters.
-CHARS_PER_FEW_UNKNOWN = 3
+# user-defined pairs, one byte in every 4 to 10 characters of UTF-8, the lead of one Big5
+# character in three. Where each lost byte has only a few possible values (FEW_OPTIONS
+# characters at most), a run may have one in every 2 characters.
+CHARS_PER_FEW_UNKNOWN = 2
 FEW_OPTIONS = 16
 # Where a CJK codec misread another, every character maps to one character (亠亠 reads 坡坡 as
 # Big5), so a reading that only swaps rare characters for common ones proves nothing. Alone, a
@@ -332,8 +346,7 @@ def _utf8_options(lead: int, tail: tuple[int, ...]) -> tuple[str, ...] | None:
     lost one), likeliest first; None when none. The same few patterns come up again and again."""
     options = [b""]
     for byte in tail:
-        choices = [byte] if byte >= 0 else range(0x80, 0xC0) if byte > LOST_SOME else \
-            [0x80 + k for k in range(64) if (LOST_SOME - byte) >> k & 1]
+        choices = [byte] if byte >= 0 else _fitting(byte, 0x80, 0xC0)
         options = [prefix + bytes([b]) for prefix in options for b in choices]
     chars = []
     for option in options:
@@ -359,16 +372,30 @@ def _lost_before(codec: str, following: int) -> int:
     byte from A1 up (user-defined pairs), never 8D (8D E4 is a GBK character): of 64 values a
     few remain. UNKNOWN when all fit.
 
-    >>> [0x80 + k for k in range(64) if (LOST_SOME - _lost_before("gbk", 0xE4)) >> k & 1]
+    >>> list(_fitting(_lost_before("gbk", 0xE4), 0x80, 0xC0))
     [128, 162, 170, 171, 172, 173, 174, 175]
+
+    Big5 read as GBK loses the lead byte of a pair GBK does not have (A4-A7 before 40-A0,
+    AA-AF and F8-F9 before A1 up are GBK's user-defined pairs) and reads the trail afresh:
+
+    >>> list(_fitting(_lost_before("gbk", 0x5F), 0xA1, 0xFA))
+    [161, 162, 163, 164, 165, 166, 167, 169]
     """
     mask = 0
-    for k in range(64):
+    for k in range(128):
         try:
             bytes([0x80 + k, following]).decode(codec)
         except UnicodeDecodeError:
             mask |= 1 << k
-    return UNKNOWN if mask == (1 << 64) - 1 else LOST_SOME - mask
+    return UNKNOWN if mask == (1 << 128) - 1 else LOST_SOME - mask
+
+
+def _fitting(byte: int, low: int, high: int) -> range | list[int]:
+    """The values from ``low`` up to ``high`` (exclusive) that a lost ``byte`` may have had."""
+    if byte > LOST_SOME:
+        return range(low, high)
+    mask = LOST_SOME - byte
+    return [value for value in range(max(low, 0x80), high) if mask >> (value - 0x80) & 1]
 
 
 def _plausible(chars: list[str], keep: int = 64) -> list[str]:
@@ -401,8 +428,8 @@ def _double_byte_lattice(data: list[int], codec: str) -> tuple[list[list[str]], 
 def _double_byte_options(lead: int, trail: int, codec: str) -> tuple[str, ...] | None:
     """The characters ``codec`` reads from a pair of bytes (UNKNOWN for a lost one), likeliest
     first; None when none."""
-    leads = range(0x81, 0xFF) if lead < 0 else [lead]
-    trails = range(0x40, 0xFF) if trail < 0 else [trail]
+    leads = _fitting(lead, 0x81, 0xFF) if lead < 0 else [lead]
+    trails = _fitting(trail, 0x40, 0xFF) if trail < 0 else [trail]
     chars = []
     for a in leads:
         for b in trails:
@@ -588,7 +615,7 @@ def max_lost_marks(run: str) -> int:
     few values (see _lost_before): Python's GBK decoder loses a byte every few characters.
 
     >>> max_lost_marks("涓枃"), max_lost_marks("鏂" * 60)
-    (3, 20)
+    (3, 30)
     """
     return max(MAX_UNKNOWNS, len(run) // CHARS_PER_FEW_UNKNOWN)
 
@@ -599,7 +626,8 @@ KINDS: tuple[Kind, ...] = (
          utf8=True),
     Kind("utf8-as-big5", _big5_bytes, _utf8_lattice, utf8=True),
     Kind("gbk-as-big5", _big5_bytes, lambda data: _double_byte_lattice(data, "gbk"), han_run=True),
-    Kind("big5-as-gbk", _gbk_bytes, lambda data: _double_byte_lattice(data, "big5hkscs"), han_run=True),
+    Kind("big5-as-gbk", _gbk_bytes, lambda data: _double_byte_lattice(data, "big5hkscs"), han_run=True,
+         lost_by="gbk"),
     Kind("gbk-as-cp1252", _cp1252_bytes, lambda data: _double_byte_lattice(data, "gbk"), min_run=6),
     Kind("gbk-as-cp1250", _cp1250_bytes, lambda data: _double_byte_lattice(data, "gbk"), min_run=6),
 )
@@ -884,6 +912,7 @@ def _context_gain(before: str, after: str, left: str | None = None, right: str |
 FOREIGN_SCRIPT = lazyre.compile("[\u0391-\u03c9\u0401-\u0451\u2500-\u257f\u3105-\u3129\ufe30-\ufe6b]")
 KANA = lazyre.compile("[\u3041-\u30ff]")
 PRIVATE_USE = lazyre.compile("[\ue000-\uf8ff]")
+DAMAGE_MARK = lazyre.compile("[\ue000-\uf8ff\ufffd]")  # private use, and a lost byte
 
 
 def _script_evidence(run: str) -> int:
@@ -900,8 +929,9 @@ def _script_evidence(run: str) -> int:
     if not han:
         return 0
     # Private use characters are GBK's user-defined pairs as GB18030 and Windows read them,
-    # where Big5 has its commonest characters (A4A1-AFFE: 為 is E0CB read as GB18030).
-    foreign = len(FOREIGN_SCRIPT.findall(run)) + len(PRIVATE_USE.findall(run))
+    # where Big5 has its commonest characters (A4A1-AFFE: 為 is E0CB read as GB18030); other
+    # GBK decoders lose a byte there (U+FFFD).
+    foreign = len(FOREIGN_SCRIPT.findall(run)) + len(DAMAGE_MARK.findall(run))
     return han + foreign + (len(KANA.findall(run)) if foreign else 0)
 
 
@@ -943,7 +973,8 @@ def find_repairs(text: str) -> list[Repair]:
     # A line gets a vote only from a suspicious run or an out-of-step run (which needs a
     # lost-byte mark): one scan of the whole text finds them, and only their lines are looked
     # at. Neither kind of run crosses a line end, so they are the runs found line by line.
-    found = [m.start() for m in RUN.finditer(text) if _suspicious_run(m.group(0)) or _mixed_script(m.group(0))]
+    found = [m.start() for m in _run_pattern(text).finditer(text)
+             if _suspicious_run(m.group(0)) or _mixed_script(m.group(0))]
     if "?" in text or "\ufffd" in text:
         found = sorted(found + [m.start() for m in OUT_OF_STEP_RUN.finditer(text)])
     lines = []
@@ -1019,7 +1050,7 @@ def _line_readings(text: str, start: int, end: int) -> _Line:
             if reading.strong:
                 votes[reading.kind] = votes.get(reading.kind, 0.0) + reading.gain
     strong = {m.span() for m, f in runs if f and any(r.strong for r in f)}
-    for run in RUN.finditer(text, start, end):
+    for run in _run_pattern(text, start, end).finditer(text, start, end):
         if run.span() in strong or not CLAUSE_MARK.search(run.group(0)):
             continue
         for match in _joined_clauses(text, run):
@@ -1029,7 +1060,10 @@ def _line_readings(text: str, start: int, end: int) -> _Line:
                 if reading.strong:
                     votes[reading.kind] = votes.get(reading.kind, 0.0) + reading.gain
     for match in _out_of_step_runs(text, start, end):
-        if not any(m.start() < match.end() and match.start() < m.end() and f for m, f in runs):
+        # Only a strong reading of another kind keeps a run from being read out of step: a run
+        # of GBK read as Big5 may read weakly with its ? as a question mark.
+        if not any(m.start() < match.end() and match.start() < m.end() and f and any(r.strong for r in f)
+                   for m, f in runs):
             found = _out_of_step_readings(text, match)
             runs.append((match, found))
             for reading in found:
@@ -1307,7 +1341,7 @@ def _runs(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
     >>> [m.group(0) for m in _runs("声称，浠栦滑宸查煭 ok", 0, 14)]
     ['声称，浠栦滑宸查煭', '声称', '浠栦滑宸查煭']
     """
-    for match in RUN.finditer(text, start, end):
+    for match in _run_pattern(text, start, end).finditer(text, start, end):
         yield match
         if CLAUSE_MARK.search(match.group(0)):
             seen = {(match.start(), match.end())}

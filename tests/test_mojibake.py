@@ -421,6 +421,21 @@ def test_big5_read_as_gb18030(text):
     assert repair(damaged) == text
 
 
+def test_big5_read_by_python_gbk_replace():
+    """Python's GBK decoder with errors="replace" loses the lead of every Big5 pair GBK lacks
+    (one character in three) and reads its trail alone, out of step until a trail is ASCII:
+    the lost leads are few values each (see _lost_before), and the stray trails join the run."""
+    total = errors = 0
+    for text in BIG5_AS_GB18030:
+        damaged = text.encode("big5").decode("gbk", errors="replace")
+        assert "\ufffd" in damaged
+        repaired = repair(damaged)
+        assert "\ufffd" not in repaired
+        errors += Levenshtein.distance(repaired, text)
+        total += len(text)
+    assert 1 - errors / total >= 0.9
+
+
 def test_clean_clauses_beside_a_big5_as_gbk_clause_stay():
     """A line shows Big5 read as GBK in one clause: its clean Traditional clauses are not read
     as GBK read as Big5 (很喜歡回家的感覺 is no 竭炰餙隙模腔覜紒)."""
