@@ -305,9 +305,10 @@ def main_content(soup):
     scores: dict[int, float] = {}
     elements: dict[int, object] = {}
     total = 0.0
+    chrome: dict[int, bool] = {}
     for element, text, links in _own_blocks(body):
         score = prose_score(text, links)
-        if score and _chrome_named(element):
+        if score and _chrome_named(element, chrome):
             score *= CHROME_NAMED_WEIGHT
         if not score:
             continue
@@ -335,13 +336,25 @@ CHROME_NAMED_WEIGHT = 0.2
 CONTAINER_TAGS = frozenset("div section article main td body center font span".split())
 
 
-def _chrome_named(element) -> bool:
+def _chrome_named(element, known: dict[int, bool] | None = None) -> bool:
+    """Whether the element or an ancestor below body is named like chrome. ``known`` keeps the
+    answers by element id, for the elements walked through (blocks share their ancestors)."""
     node = element
-    while node is not None and getattr(node, "name", None) not in (None, "body", "[document]"):
-        if node.name not in ("html",) and CHROME_NAMES.search(node.names):
-            return True
+    walked = []
+    found = False
+    while node is not None and node.name not in ("body", "[document]"):
+        if known is not None and id(node) in known:
+            found = known[id(node)]
+            break
+        walked.append(node)
+        if node.names and node.name != "html" and CHROME_NAMES.search(node.names):
+            found = True
+            break
         node = node.parent
-    return False
+    if known is not None:
+        for node in walked:
+            known[id(node)] = found
+    return found
 
 
 def _depth(node) -> int:
