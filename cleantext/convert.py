@@ -170,8 +170,9 @@ def _dictionary(file: str, extras: bool) -> dict[str, str]:
         # Every target also protects itself (V -> V), so text that is already Simplified (most input
         # of `clean`) is not pulled apart by the character table and clean() stays idempotent. Only
         # targets the character table would change need it: more keys make matching slower.
+        # The package's own targets too: 乾清宫 (from 乾清宮) was pulled apart into 干清宫.
         chars = _simplifying_chars()
-        for value in [*upstream.values(), *own.values()]:
+        for value in list(mapping.values()):
             if any(chars.get(ch, ch) != ch for ch in value):
                 mapping.setdefault(value, value)
     return mapping

@@ -85,3 +85,21 @@ def test_malformed_user_dictionary(tmp_path, content):
     path.write_text("好\t好\n" + content, encoding="utf-8")
     with pytest.raises(DictionaryError, match=r"bad\.txt: line 2"):
         convert("字", user_dicts=[str(path)])
+
+
+def test_t2s_phrase_targets_stay_when_converted_again():
+    """Every phrase target protects itself, the package's too: converting output again changes
+    nothing (乾清宮 -> 乾清宫 stayed 乾清宫, not 干清宫)."""
+    import importlib
+
+    module = importlib.import_module("cleantext.convert")
+    for key in module._dictionary("TSPhrases.txt", True):
+        once = convert(key)
+        assert convert(once) == once, key
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("他把杯子打坏了", "他把杯子打坏了"), ("拉坏", "拉坏"), ("打壞", "打坏"), ("毛坏", "毛坯"),
+])
+def test_simplified_verb_phrases_with_huai_stay(text, expected):
+    assert convert(text) == expected
