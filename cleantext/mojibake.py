@@ -1079,6 +1079,9 @@ def _line_readings(text: str, start: int, end: int) -> _Line:
 # the repair, one such run shows the swap even when it is too short to form words.
 SWAP_SCRIPT = {"big5-as-gbk": "traditional", "gbk-as-big5": "simplified"}
 SCRIPT_SHOWN = 2  # characters only this script uses, and none of the other: the line's script
+# A Han character this rare (log2 prior) is no more the line's script than a kana is: GBK's
+# extension characters (粂 -19.8) that Big5 text read as GBK is full of, or jieba never uses.
+FOREIGN_PRIOR = -17.0
 OUT_OF_SCRIPT_GAIN_PER_CHAR = 2.0
 # ... and its character pairs must add something: random rare characters put into a line read
 # as common ones about as often as a short damaged run does, but not as a word that fits.
@@ -1161,11 +1164,11 @@ def _script_around(text: str, start: int, end: int, match: re.Match[str]) -> str
 
 def _foreign_to(script: str, ch: str) -> bool:
     """Is ``ch`` a character text in ``script`` does not use: the other script's forms, kana,
-    Greek, Cyrillic or box drawing, or a Han character jieba's words never use?"""
+    Greek, Cyrillic or box drawing, or a Han character rarer than FOREIGN_PRIOR?"""
     if FOREIGN_SCRIPT.match(ch) and not (script == "traditional" and BOPOMOFO.match(ch)) or KANA.match(ch):
         return True
     if is_han(ch):
-        return _other_script_form(script)(ch) or model().prior(ch) <= RARE_HAN
+        return _other_script_form(script)(ch) or model().prior(ch) <= FOREIGN_PRIOR
     return False
 
 
@@ -1444,7 +1447,9 @@ def _suspicious_run(run: str) -> bool:
     # short run can be rare on the whole (the regex runs at C speed, a sum per character not).
     near = _rare_near().search(run)
     if near is None:
-        return len(run) <= SHORT_RUN and -sum(map(cost, run)) / len(run) > SUSPICIOUS_COST
+        # A short run between ASCII (唐話[4]、地粂[5]) is counted without the marks that join it.
+        core = run.strip(CLAUSE_MARKS) or run
+        return len(core) <= SHORT_RUN and -sum(map(cost, core)) / len(core) > SUSPICIOUS_COST
     if -sum(map(cost, run)) / len(run) > SUSPICIOUS_COST:
         return True
     marks = [m.start() for m in CLAUSE_MARK.finditer(run)]

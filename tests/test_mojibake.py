@@ -310,6 +310,8 @@ TRADITIONAL_LINE_CLAUSES = [
     ("對於這件事，我們都很滿意。\n{}, 對不起", "老師"),
     # Letters alone (Cyrillic, kana, a pinyin letter: no Han character) in a Traditional line.
     ("昨天去買了新鞋子，又貴又不實在。\n{}，他卻很有風度的請我吃飯。", "我生日那天"),
+    # A short run between ASCII with one rare character (粂), its joining mark not counted.
+    ("他們說的是國語[1]、{}[2]，大家都聽得懂。", "華語"),
 ]
 
 
