@@ -25,6 +25,7 @@ from . import lazyre
 from .convert import convert
 from .normalize import join_hard_wraps, remove_invisible
 from .options import Option
+from .screen import Screen, Screened
 from .unannotate import unannotate
 
 OPTIONS: tuple[Option, ...] = (
@@ -122,6 +123,11 @@ class PatternTest:
     on: str = "key"
     flags: int = 0
     max_len: int | None = None
+    # Searched first: most lines hold none of the strings a match needs (see cleantext.screen).
+    screen: Screen = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "screen", Screen(self.regex, self.flags))
 
     @cached_property
     def compiled(self) -> re.Pattern[str]:
@@ -130,7 +136,11 @@ class PatternTest:
     def __call__(self, line: Line) -> bool:
         if self.max_len is not None and len(line.compact) > self.max_len:
             return False
-        return bool(self.compiled.search(getattr(line, self.on)))
+        text = getattr(line, self.on)
+        screen = self.screen.test
+        if screen is not None and not screen(text):
+            return False
+        return bool(self.compiled.search(text))
 
 
 def _pattern(regex: str, on: str = "key", flags: int = 0, max_len: int | None = None) -> Callable[[Line], bool]:
@@ -144,7 +154,7 @@ def _alternation(labels) -> str:
 LABEL_OPEN = r"^[\[【（(〔]?\s*"
 COLON = r"\s*[:：]"
 META_LABEL = lazyre.compile(LABEL_OPEN + rf"(?:{_alternation(words.META_LABELS)}){COLON}")
-ANY_LABEL = lazyre.compile(rf"(?:^|(?<=[\s|｜,，;；]))(?:{_alternation((*words.META_LABELS, *words.EDITOR_LABELS, '作者', '时间', '日期'))}){COLON}")
+ANY_LABEL = Screened(rf"(?:^|(?<=[\s|｜,，;；]))(?:{_alternation((*words.META_LABELS, *words.EDITOR_LABELS, '作者', '时间', '日期'))}){COLON}")
 TABLE_LABEL = lazyre.compile(rf"(?:{_alternation((*words.META_LABELS, '标题', '名称'))}){COLON}")
 FOOTER_LABEL = lazyre.compile(rf"(?:{_alternation(words.FOOTER_LABELS)}){COLON}")
 DATE = r"(?:19|20)\d\d\s*[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?"
@@ -238,7 +248,7 @@ def is_counter_line(line: Line) -> bool:
     >>> is_counter_line(Line("", "跟贴 1,208  参与 3.5万"))
     True
     """
-    if not DIGIT.search(line.key) or not COUNTER.search(line.key) or line.strong:
+    if line.strong or not DIGIT.search(line.key) or not COUNTER.search(line.key):
         return False
     rest = [t for t in TOKEN_SPLIT.split(DATE_RE.sub(" ", COUNTER.sub(" ", line.key))) if t.strip("，,:：")]
     return all(t in words.WIDGET_WORDS for t in rest)
@@ -384,7 +394,8 @@ RULES: tuple[Rule, ...] = (
     Rule("image-name", _pattern(r"^\[?[^\s\[\]]{0,60}\.(?:jpe?g|png|gif|webp|bmp|svg|tiff?)\]?$|^\[(?:IMG|image|图片)\]$",
                                 on="compact", flags=re.I),
          "image file name", "soft"),
-    Rule("markup-residue", _pattern(r"^(?:\[[^\]]{0,40}\]\s*[-|]?\s*)+$|^(?:IFRAME|EMBED|FRAME)\s*:", on="key", flags=re.I),
+    Rule("markup-residue", _pattern(r"^(?:\[[^\]]{0,40}\]\s*(?:[-|]\s*)?)+$|^(?:IFRAME|EMBED|FRAME)\s*:", on="key",
+                                         flags=re.I),
          "image, button or frame placeholder of a text dump ([logo.gif], [BUTTON])", "soft"),
     Rule("bullet-link", _pattern(r"^[*+o#]\s+\S.{0,28}$"), "link of a bulleted menu in a text dump (* 首页)", "nav",
          edge=True),
@@ -409,7 +420,7 @@ RULES: tuple[Rule, ...] = (
     Rule("resolution", _pattern(r"分辨率|解析度|浏览器.{0,10}(?:浏览|访问)|无障碍检测|建议使用.{0,10}(?:IE|浏览器|Chrome)"
                                 r"|您是本(?:站|文|页|帖)的?第\s*\d*|位访问者|个(?:阅览|访问|浏览)者|访问人次", max_len=45),
          "browser advice or visitor counter footer", "footer", beats_prose=True),
-    Rule("pager", _pattern(r"^(?:\d+\s*){2,}(?:下一页|尾页|末页|>>|›|»)?\s*$|^(?:首页|上一页)\s*(?:\d+\s*)+"
+    Rule("pager", _pattern(r"^\d\s*\d[\d\s]*(?:下一页|尾页|末页|>>|›|»)?\s*$|^(?:首页|上一页)\s*(?:\d+\s*)+"
                            r"|^共\s*\d+\s*页|^第\s*\d+\s*页\s*/\s*共\s*\d+\s*页"), "page splitter (1 2 3 下一页)", "footer"),
     Rule("attachment-none", _pattern(r"^附件\s*[:：]\s*[(（]?无[)）]?$"), "empty attachment line", "footer"),
     Rule("url-line", _pattern(r"https?://|www\.|\b[\w-]+\.(?:com|cn|net|org|gov|edu|tw|hk)\b", flags=re.I, max_len=60),

@@ -1,7 +1,11 @@
+import importlib
+
 import pytest
 
 from cleantext import strip
 from cleantext.strip import explain_lines
+
+strip_module = importlib.import_module("cleantext.strip")  # `strip` is the function
 
 REMOVED = [
     ("首页>学习之窗", "breadcrumb"),
@@ -202,3 +206,32 @@ def test_a_poem_above_a_widget_row_is_kept():
             "这首诗描绘了初夏傍晚渭水边农村的景象，诗人从斜阳写起，笔调恬淡，意境悠远。")
     lines = text.split("\n")
     assert strip(text).split("\n") == lines[1:6] + lines[7:]
+
+
+# The pager and markup-residue patterns as they were: nested repeats that backtrack
+# exponentially on a line that almost matches (28 digits and a letter took 16 s).
+BACKTRACKING = {
+    "pager": r"^(?:\d+\s*){2,}(?:下一页|尾页|末页|>>|›|»)?\s*$",
+    "markup-residue": r"^(?:\[[^\]]{0,40}\]\s*[-|]?\s*)+$",
+}
+
+
+@pytest.mark.parametrize("name", sorted(BACKTRACKING))
+def test_rewritten_patterns_match_the_same_lines(name):
+    import random
+    import re
+
+    old = re.compile(BACKTRACKING[name], re.I)
+    test = next(rule.test for rule in strip_module.RULES if rule.name == name)
+    alphabet = ["1", "2", " ", "  ", "\u3000", "[", "]", "a", "-", "|", "下一页", "»", "x", "[a]", "[a] - "]
+    rng = random.Random(3)
+    for _ in range(20000):
+        key = "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 7)))
+        assert test(strip_module.Line(key, key)) == bool(old.search(key)), key
+
+
+def test_lines_that_almost_match_a_pattern_are_judged():
+    # These took minutes or more with the backtracking patterns.
+    assert strip_module.decide("1" * 60 + "x") == ("kept", "")
+    assert strip_module.decide("[a]    " * 40 + "x")[1] != "markup-residue"  # a row of short items
+
