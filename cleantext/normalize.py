@@ -37,9 +37,9 @@ OPTIONS: tuple[Option, ...] = (
 
 BLANKS = " \t\u3000\u00a0"  # what trim_lines and collapse_spaces act on
 LINE_ENDS = lazyre.compile(r"\r\n?|[\u2028\u2029\x85\x0b\x0c]")
+LINE_END_CHARS = "\r\u2028\u2029\x85\x0b\x0c"  # one of them starts every match of LINE_ENDS
 # Zero-width characters, an inner BOM, soft hyphen, and C0/C1 controls other than \t and \n.
 INVISIBLE = lazyre.compile(r"[\u200b-\u200d\u2060\ufeff\u00ad\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f]")
-EDGE_SPACE = lazyre.compile(r"^[ \t\u3000\u00a0]+|[ \t\u3000\u00a0]+$", re.M)
 INNER_SPACE = lazyre.compile(r"[ \t\u00a0\u3000]+")
 BLANK_RUN = lazyre.compile(r"\n{3,}")
 
@@ -50,6 +50,9 @@ def unify_line_ends(text: str) -> str:
     >>> unify_line_ends("a\\r\\nb\\rc")
     'a\\nb\\nc'
     """
+    # `in` finds a character much faster than a regex can: most texts have none of them.
+    if not any(ch in text for ch in LINE_END_CHARS):
+        return text
     return LINE_ENDS.sub("\n", text)
 
 
@@ -77,7 +80,8 @@ def trim_lines(text: str) -> str:
     >>> trim_lines("\\u3000\\u3000正文  \\n  下一行")
     '正文\\n下一行'
     """
-    return EDGE_SPACE.sub("", text)
+    # As re.sub(r"^[BLANKS]+|[BLANKS]+$", "", text, flags=re.M), ten times faster.
+    return "\n".join(line.strip(BLANKS) for line in text.split("\n"))
 
 
 # Glyphs that point at a photo from its caption ("▲ 下午四点…"); CASES.md drops them.
@@ -91,6 +95,8 @@ def drop_caption_pointers(text: str) -> str:
     >>> drop_caption_pointers("▲ 下午四点，志愿者在分拣物资。\\n▼周宁 摄")
     '下午四点，志愿者在分拣物资。\\n周宁 摄'
     """
+    if not any(ch in text for ch in CAPTION_POINTERS):
+        return text
     return CAPTION_POINTER.sub("", text)
 
 
@@ -109,7 +115,9 @@ def collapse_blank_lines(text: str) -> str:
     >>> collapse_blank_lines("\\n\\na\\n\\n\\n\\nb\\n\\n")
     'a\\n\\nb\\n'
     """
-    text = BLANK_RUN.sub("\n\n", text).strip("\n")
+    if "\n\n\n" in text:
+        text = BLANK_RUN.sub("\n\n", text)
+    text = text.strip("\n")
     return text + "\n" if text else ""
 
 

@@ -16,6 +16,7 @@ Two things decide, and ``explain_lines`` reports which one did for every line:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
@@ -467,6 +468,21 @@ def match_keys(lines: list[str]) -> list[str]:
 
 # The line ends normalize knows, so that strip sees the lines the rest of the pipeline sees.
 LINE_BREAK = lazyre.compile(r"\r\n?|[\n\u2028\u2029\x85\x0b\x0c]")
+OTHER_LINE_BREAKS = "\r\u2028\u2029\x85\x0b\x0c"
+
+
+def split_lines(text: str) -> list[str]:
+    """The lines of ``text`` at every line end normalize knows (LINE_BREAK).
+
+    >>> split_lines("a\\r\\nb\\u2028c\\nd")
+    ['a', 'b', 'c', 'd']
+    """
+    # `in` finds a character much faster than a regex can, and most texts only have \n.
+    if any(ch in text for ch in OTHER_LINE_BREAKS):
+        return LINE_BREAK.split(text)
+    return text.split("\n")
+
+
 SENTENCE_END = lazyre.compile(r"[。！？!?…][”」』）)]?$")
 
 
@@ -491,16 +507,30 @@ def is_byline(line: Line) -> bool:
     return bool(BYLINE.search(line.key)) and len(line.compact) <= 40
 
 
-def _rules_for(strong: bool, byline: bool) -> tuple[Rule, ...]:
+def _max_len(rule: Rule) -> int | None:
+    return rule.test.max_len if isinstance(rule.test, PatternTest) else None
+
+
+# The max_len limits of the rules, in order: a line longer than some of them is not tried on those.
+MAX_LENS = sorted({_max_len(rule) for rule in RULES} - {None})
+
+
+def _rules_for(strong: bool, byline: bool, longer_than: int = 0) -> tuple[Rule, ...]:
     """The rules that may judge a line: not navigation for a byline, and for prose only the
-    rules that beat prose and the meta rules."""
+    rules that beat prose and the meta rules; for a line longer than the first ``longer_than``
+    limits of MAX_LENS, not the rules limited to those lengths (they never match it)."""
+    too_short = set(MAX_LENS[:longer_than])
     return tuple(
         rule for rule in RULES
         if not (byline and rule.kind == "nav") and not (strong and not rule.beats_prose and rule.kind != "meta")
+        and _max_len(rule) not in too_short
     )
 
 
-RULES_FOR = {(strong, byline): _rules_for(strong, byline) for strong in (False, True) for byline in (False, True)}
+RULES_FOR = {
+    (strong, byline, longer_than): _rules_for(strong, byline, longer_than)
+    for strong in (False, True) for byline in (False, True) for longer_than in range(len(MAX_LENS) + 1)
+}
 
 
 def rule_hits(line: Line) -> tuple[Rule | None, Rule | None]:
@@ -514,7 +544,7 @@ def rule_hits(line: Line) -> tuple[Rule | None, Rule | None]:
     if not line.key:
         return None, None
     edge_hit = None
-    for rule in RULES_FOR[line.strong, is_byline(line)]:
+    for rule in RULES_FOR[line.strong, is_byline(line), bisect_left(MAX_LENS, len(line.compact))]:
         if rule.edge:
             if edge_hit is None and rule.test(line):
                 edge_hit = rule
@@ -592,7 +622,7 @@ class _Page:
     """The lines of one text with their rule matches and the body region."""
 
     def __init__(self, text: str) -> None:
-        self.raw = LINE_BREAK.split(text)
+        self.raw = split_lines(text)
         self.lines = [Line(r, key) for r, key in zip(self.raw, match_keys(self.raw), strict=True)]
         # A line's hits depend on its key and on whether it holds a tab (see is_meta_line): a line
         # that recurs (a site's chrome) is judged once.

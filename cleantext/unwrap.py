@@ -142,16 +142,22 @@ def _wrap_width(widths: list[int]) -> int:
     return 0
 
 
-def _measure(lines: list[str], forms: list[str], indents: list[int] | None) -> tuple[list[str], list[int]]:
+def _measure(lines: list[str], forms: list[str], indents: list[int] | None,
+             known: tuple[list[str], list[int]] | None = None) -> tuple[list[str], list[int]]:
     """Each line's content and its width; with ``indents`` (each line's indentation), its
     indentation beyond the text's least indentation counts too (the first line of an indented
-    paragraph fills the width)."""
+    paragraph fills the width). ``known``: contents and their widths measured before, taken
+    again for the lines whose content is the same."""
     forms = [_content(form) for form in forms]
+    if known is None:
+        sizes = [columns(form) for form in forms]
+    else:
+        sizes = [size if form == known_form else columns(form)
+                 for form, known_form, size in zip(forms, *known, strict=True)]
     if indents is None:
-        return forms, [columns(form) for form in forms]
+        return forms, sizes
     least = min((indent for line, indent in zip(lines, indents, strict=True) if line.strip()), default=0)
-    widths = [columns(form) + (indent - least if form else 0)
-              for indent, form in zip(indents, forms, strict=True)]
+    widths = [size + (indent - least if form else 0) for indent, form, size in zip(indents, forms, sizes, strict=True)]
     return forms, widths
 
 
@@ -270,9 +276,10 @@ def join_hard_wraps(text: str, settled: Callable[[str], str] | None = None) -> s
     indents = [_indent(line) for line in lines]
 
     def measures():
-        yield _measure(lines, lines, indents)
+        contents = _measure(lines, lines, None)  # most lines settle to their content
+        yield _measure(lines, lines, indents, contents)
         if settled is not None:
-            yield _measure(lines, [settled(line).strip() for line in lines], None)
+            yield _measure(lines, [settled(line).strip() for line in lines], None, contents)
 
     for forms, widths in measures():
         wrap = _detect(indents, forms, widths)

@@ -264,3 +264,15 @@ def test_wrap_width_is_the_widest_width_enough_lines_reach():
     for _ in range(2000):
         widths = [rng.randint(0, 60) for _ in range(rng.randint(0, 12))]
         assert unwrap._wrap_width(widths) == _wrap_width_by_definition(widths), widths
+
+
+def test_trim_lines_is_the_multiline_edge_regex():
+    import random
+    import re
+
+    edge_space = re.compile(r"^[ \t\u3000\u00a0]+|[ \t\u3000\u00a0]+$", re.M)
+    rng = random.Random(5)
+    alphabet = [" ", "\t", "\u3000", "\u00a0", "\n", "\r", "a", "中", "\u2003"]
+    for _ in range(5000):
+        text = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+        assert normalize_module.trim_lines(text) == edge_space.sub("", text), repr(text)

@@ -235,3 +235,27 @@ def test_lines_that_almost_match_a_pattern_are_judged():
     assert strip_module.decide("1" * 60 + "x") == ("kept", "")
     assert strip_module.decide("[a]    " * 40 + "x")[1] != "markup-residue"  # a row of short items
 
+
+def _rule_hits_trying_every_rule(line):
+    if not line.key:
+        return None, None
+    edge_hit = None
+    for rule in strip_module.RULES_FOR[line.strong, strip_module.is_byline(line), 0]:
+        if rule.edge:
+            if edge_hit is None and rule.test(line):
+                edge_hit = rule
+        elif rule.test(line):
+            return edge_hit or rule, rule
+    return edge_hit, None
+
+
+def test_rules_a_line_is_too_long_for_are_not_missed():
+    from .conftest import SAMPLES
+
+    lines = [line for path in sorted(SAMPLES.glob("*.input.*"))
+             for line in path.read_bytes().decode("utf-8", "replace").splitlines()]
+    lines += [prefix + "x" * n for prefix in ("分享到", "扫码关注", "2024-06-20 10:30 ", "字号 大 中 小", "欢迎投稿")
+              for n in range(0, 90, 3)]
+    for key, raw in zip(strip_module.match_keys(lines), lines, strict=True):
+        line = strip_module.Line(raw, key)
+        assert strip_module.rule_hits(line) == _rule_hits_trying_every_rule(line), key
