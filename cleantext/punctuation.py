@@ -195,6 +195,8 @@ _PAREN = lazyre.compile("[(（)）]")
 
 
 def _chinese_parens_once(line: str) -> str:
+    if "(" not in line and ")" not in line:
+        return line  # only a pair with an ASCII bracket changes
     chars = list(line)
     for start, end in _paren_pairs(line):
         if line[start] == "（" and line[end] == "）":
@@ -219,6 +221,8 @@ SPACE_BEFORE_MARK = lazyre.compile(f"(?<=[{CJK}”’」』》A-Za-z0-9])[ \t]+(
 
 
 def _drop_spaces_at_marks(line: str) -> str:
+    if " " not in line and "\t" not in line:
+        return line  # both patterns drop a run of spaces or tabs
     return SPACE_BEFORE_MARK.sub("", SPACE_AFTER_MARK.sub("", line))
 
 

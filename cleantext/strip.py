@@ -62,6 +62,20 @@ def item_size(item: str) -> int:
     return len(LATIN_WORD.sub("a", item)) if LATIN_LETTER.search(item) else len(item)
 
 
+class _computed_once:  # noqa: N801 - used as a decorator, like functools.cached_property
+    """functools.cached_property without the lock Python 3.11 takes at every first use (a few
+    line features are computed once for each of thousands of lines)."""
+
+    def __init__(self, function: Callable) -> None:
+        self.function, self.name = function, function.__name__
+
+    def __get__(self, instance, owner=None):
+        if instance is None:
+            return self
+        value = instance.__dict__[self.name] = self.function(instance)
+        return value
+
+
 @dataclass
 class Line:
     """A line and the features the rules look at."""
@@ -82,15 +96,15 @@ class Line:
         self.strong = self.han >= 15 and (self.sentence or len(CLAUSE_PUNCT.findall(self.key)) >= 2)
 
     # Several rules look at these; each is worked out once per line.
-    @cached_property
+    @_computed_once
     def unquoted(self) -> str:
         return QUOTED.sub("", self.key)
 
-    @cached_property
+    @_computed_once
     def tokens(self) -> list[str]:
         return [t for t in TOKEN_SPLIT.split(self.key) if t]
 
-    @cached_property
+    @_computed_once
     def items(self) -> list[str]:
         return [t.strip() for t in ITEM_SPLIT.split(self.key) if t.strip()]
 
@@ -623,7 +637,10 @@ class _Page:
 
     def __init__(self, text: str) -> None:
         self.raw = split_lines(text)
-        self.lines = [Line(r, key) for r, key in zip(self.raw, match_keys(self.raw), strict=True)]
+        # A line that recurs (blank lines, a site's chrome) is one Line: its features are the same.
+        made: dict[tuple[str, str], Line] = {}
+        self.lines = [made.get(pair) or made.setdefault(pair, Line(*pair))
+                      for pair in zip(self.raw, match_keys(self.raw), strict=True)]
         # A line's hits depend on its key and on whether it holds a tab (see is_meta_line): a line
         # that recurs (a site's chrome) is judged once.
         known: dict[tuple[str, bool], tuple[Rule | None, Rule | None]] = {}

@@ -96,6 +96,8 @@ def _wide_ranges() -> str:
 
 def _indent(line: str) -> int:
     # The width of the leading blanks (str.lstrip, not a regex match: most lines have none).
+    if not line or line[0] not in BLANKS:
+        return 0
     return columns(line[: len(line) - len(line.lstrip(BLANKS))])
 
 
@@ -148,7 +150,7 @@ def _measure(lines: list[str], forms: list[str], indents: list[int] | None,
     indentation beyond the text's least indentation counts too (the first line of an indented
     paragraph fills the width). ``known``: contents and their widths measured before, taken
     again for the lines whose content is the same."""
-    forms = [_content(form) for form in forms]
+    forms = [form.strip(BLANKS) for form in forms]  # _content, without a call per line
     if known is None:
         sizes = [columns(form) for form in forms]
     else:
