@@ -31,6 +31,8 @@ CDATA = 1  # CData: counts as text, but is not rendered
 MARKUP = 2  # Doctype, processing instruction, declaration: neither text nor rendered
 COMMENT = 3  # Comment
 CONTAINED = 4  # a string of script, style, template, rt or rp: rendered, but not its ancestors' text
+# (only the bs4 path tells CONTAINED strings apart; the lxml target marks them TEXT, which is
+# the same to extract: it leaves those elements out, so no such string is ever read.)
 
 TEXT_KINDS = frozenset((TEXT, CDATA))  # what get_text joins (bs4's default string types)
 RENDERED_KINDS = frozenset((TEXT, CONTAINED))  # what is not a bs4 PreformattedString
