@@ -170,9 +170,11 @@ def _dictionary(file: str, extras: bool) -> dict[str, str]:
         # Every target also protects itself (V -> V), so text that is already Simplified (most input
         # of `clean`) is not pulled apart by the character table and clean() stays idempotent. Only
         # targets the character table would change need it: more keys make matching slower.
-        # The package's own targets too: 乾清宫 (from 乾清宮) was pulled apart into 干清宫.
+        # Not the package's own targets: most of those that would need it start with 於, which
+        # Simplified text writes for 于 too (用於單獨 is 用于单独, though 於單 is a name); the
+        # others are listed in our own table.
         chars = _simplifying_chars()
-        for value in list(mapping.values()):
+        for value in [*upstream.values(), *own.values()]:
             if any(chars.get(ch, ch) != ch for ch in value):
                 mapping.setdefault(value, value)
     return mapping
