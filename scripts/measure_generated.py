@@ -102,6 +102,12 @@ LOSSLESS: dict[str, Callable[[str], str]] = {
     "utf8-twice-latin1": lambda t: t.encode("utf-8").decode("latin-1").encode("utf-8").decode("latin-1"),
     "gbk-as-big5": lambda t: t.encode("gbk").decode("big5hkscs"),
     "big5-as-gbk": lambda t: t.encode("big5").decode("gbk"),  # on Traditional text
+    # The same swaps through the other decoders of each pair: Windows' and Python's plain Big5
+    # read C6A1-C8FE otherwise than Big5-HKSCS; GB18030 reads GBK's user-defined pairs (where
+    # Big5 has its commonest characters) as private use characters.
+    "gbk-as-big5-cp950": lambda t: t.encode("gbk").decode("cp950"),
+    "gbk-as-big5-plain": lambda t: t.encode("gbk").decode("big5"),
+    "big5-as-gb18030": lambda t: t.encode("big5").decode("gb18030"),  # on Traditional text
     "entities-numeric": numeric_entities,
     "entities-named": named_entities,
 }
@@ -128,6 +134,17 @@ def python_gbk_replace(text: str, rng: random.Random) -> tuple[str, str]:
     if "\ufffd" not in damaged:
         raise UnicodeError("no byte lost")
     return damaged, text
+
+
+def _replaced(source: str, decoder: str) -> Callable[[str, random.Random], tuple[str, str]]:
+    """Text in ``source`` read by Python's ``decoder`` with errors="replace": each byte that
+    starts no character it has becomes U+FFFD and the next byte is read afresh."""
+    def damage(text: str, rng: random.Random) -> tuple[str, str]:
+        damaged = text.encode(source).decode(decoder, errors="replace")
+        if "\ufffd" not in damaged:
+            raise UnicodeError("no byte lost")
+        return damaged, text
+    return damage
 
 
 def big5_lost(text: str, rng: random.Random) -> tuple[str, str]:
@@ -199,11 +216,13 @@ LOSSY: dict[str, Callable[[str, random.Random], tuple[str, str]]] = {
     "utf8-as-gbk-lost-question": _lost_byte("?"),
     "utf8-as-gbk-python-replace": python_gbk_replace,
     "utf8-as-big5-lost": big5_lost,
+    "gbk-as-big5-python-replace": _replaced("gbk", "big5"),
+    "big5-as-gbk-python-replace": _replaced("big5", "gbk"),  # on Traditional text
     "gbk-out-of-step": out_of_step_damage,
     "lost-char-pinyin": _lost_with_pinyin(bracket=True),
     "lost-char-pinyin-no-bracket": _lost_with_pinyin(bracket=False),
 }
-TRADITIONAL_KINDS = {"big5-as-gbk"}
+TRADITIONAL_KINDS = {"big5-as-gbk", "big5-as-gb18030", "big5-as-gbk-python-replace"}
 # Kinds outside the issue's targets, and why: the bytes do not allow them.
 NOT_RECOVERABLE = {
     "utf8-as-big5": "UTF-8 goes through a strict Big5 decode only by chance (a few documents); each one counts",
