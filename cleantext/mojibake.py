@@ -28,7 +28,7 @@ from functools import lru_cache
 from itertools import accumulate, islice
 
 from . import lazyre
-from .hanzi_model import RARE_HAN, TEXT_EDGE, context_before, is_damage, is_han, model, priors
+from .hanzi_model import RARE_HAN, TEXT_EDGE, context_before, is_damage, is_han, model, priors, priors_key
 from .lost_chars import LOST_WITH_PINYIN, annotated_lattice
 
 UNKNOWN = -1  # a byte that a lossy decode replaced
@@ -1136,12 +1136,23 @@ def _bmp_class(chars: Iterable[str]) -> str:
 
 @lru_cache(maxsize=1)
 def _traditional_form() -> re.Pattern[str]:
-    return re.compile(_bmp_class(model().simplified))
+    return lazyre.compile_data("traditional_form", b"v1|" + priors_key(), lambda: _bmp_class(model().simplified))
 
 
 @lru_cache(maxsize=1)
 def _simplified_form() -> re.Pattern[str]:
-    return re.compile(_bmp_class(_simplified_forms()))
+    import os
+
+    from .hanzi_model import _simplified_path
+
+    # Keyed by the s2t character table's file (path, size, time): reading it costs 5 ms a start.
+    table = os.path.join(os.path.dirname(_simplified_path()), "STCharacters.txt")
+    try:
+        stat = os.stat(table)
+        key = f"v1|{table}|{stat.st_size}|{stat.st_mtime_ns}".encode()
+    except OSError:
+        key = b"v1|missing"
+    return lazyre.compile_data("simplified_form", key, lambda: _bmp_class(_simplified_forms()))
 
 
 def _script_of(trad: int, simp: int) -> str | None:
@@ -1495,8 +1506,12 @@ def _mixed_script(run: str) -> bool:
 @lru_cache(maxsize=1)
 def _traditional_near() -> re.Pattern[str]:
     """Two characters only Traditional text uses, at most one character apart in a clause."""
-    forms = _bmp_class(model().simplified)
-    return re.compile(f"{forms}[^{CLAUSE_MARKS}]?{forms}")
+    def make() -> str:
+        forms = _bmp_class(model().simplified)
+        return f"{forms}[^{CLAUSE_MARKS}]?{forms}"
+
+    # Compiled once per machine (see _rare_near): making it loads the whole model (30 ms).
+    return lazyre.compile_data("traditional_near", f"v1|{CLAUSE_MARKS}|".encode() + priors_key(), make)
 
 
 @lru_cache(maxsize=1)
@@ -1504,9 +1519,13 @@ def _rare_near() -> re.Pattern[str]:
     """Two rare characters (rarer than RARE_NEAR_COST, or unknown to the model) at most one
     character apart in one clause: the common Han characters, ASCII, punctuation and
     full-width forms are cut out of the class of rare ones."""
-    common = "".join(ch for ch, value in priors().items() if -value <= RARE_NEAR_COST and is_han(ch))
-    rare = f"[^\\x00-\\x7f\\u2000-\\u206f\\u3000-\\u303f\\uff00-\\uffef{common}{CLAUSE_MARKS}]"
-    return re.compile(f"{rare}[^{CLAUSE_MARKS}]?{rare}")
+    def make() -> str:
+        common = "".join(ch for ch, value in priors().items() if -value <= RARE_NEAR_COST and is_han(ch))
+        rare = f"[^\\x00-\\x7f\\u2000-\\u206f\\u3000-\\u303f\\uff00-\\uffef{common}{CLAUSE_MARKS}]"
+        return f"{rare}[^{CLAUSE_MARKS}]?{rare}"
+
+    # Made from the priors and compiled once per machine: both cost milliseconds at every start.
+    return lazyre.compile_data("rare_near", f"v1|{RARE_NEAR_COST}|{CLAUSE_MARKS}|".encode() + priors_key(), make)
 
 
 # A lost-byte mark, damage (hanzi_model.is_damage) or a Latin-1/Latin Extended letter: one is
