@@ -774,10 +774,27 @@ def readings(run: str, left: str | None = None, right: str | None = None, depth:
             # Kana come out of a swap between CJK codecs (不 in Big5 is ぃ in GBK), not into a
             # repair: a reading with more kana than the run is clean text read the wrong way.
             strong = forms_words(run, text, left, right) and len(KANA.findall(text)) <= len(KANA.findall(run))
+        if not strong and codec_kind.han_run and gain >= MIN_GAIN and _reads_damage_away(run, text) \
+                and gain > DAMAGE_EXCESS * len(DAMAGE_MARK.findall(run)):
+            # Private use characters are GBK's user-defined pairs, where Big5 has its commonest
+            # characters: a reading that leaves none is no chance swap (礜\ue22e阶栏 is 煮茶論戲,
+            # a name too short to form words), if it gains more than the damage cost beyond
+            # an ordinary character (an icon font's \ue679 before 跨界 is no 叫輻賜).
+            strong = True
         if strong and len(CJK_OR_PUNCTUATION.findall(text)) == 1 and _han_to_ascii(run, text):
             strong = False
         found.append((gain - codec_kind.cost, Reading(text, kind, gain, strong, codec_kind in VARIANT_KINDS)))
     return [reading for _, reading in sorted(found, key=lambda pair: pair[0], reverse=True)]
+
+
+def _reads_damage_away(run: str, text: str) -> bool:
+    """Does ``run`` have private use characters or lost bytes, and ``text`` none, nor kana?
+
+    >>> _reads_damage_away("礜\ue22e阶栏", "煮茶論戲"), _reads_damage_away("煮茶", "礜阶")
+    (True, False)
+    """
+    return DAMAGE_MARK.search(run) is not None and DAMAGE_MARK.search(text) is None \
+        and not KANA.search(text) and all(not is_damage(ch) for ch in text)
 
 
 LATIN_LETTERS = lazyre.compile("[A-Za-z\u00c0-\u024f]+")
@@ -912,6 +929,7 @@ def _context_gain(before: str, after: str, left: str | None = None, right: str |
 FOREIGN_SCRIPT = lazyre.compile("[\u0391-\u03c9\u0401-\u0451\u2500-\u257f\u3105-\u3129\ufe30-\ufe6b]")
 KANA = lazyre.compile("[\u3041-\u30ff]")
 PRIVATE_USE = lazyre.compile("[\ue000-\uf8ff]")
+DAMAGE_EXCESS = 20.0  # log2: what hanzi_model.DAMAGE (-30) costs beyond a common Han character (-10)
 DAMAGE_MARK = lazyre.compile("[\ue000-\uf8ff\ufffd]")  # private use, and a lost byte
 
 

@@ -493,6 +493,15 @@ def control_texts(seed: int, count: int, shared: Path = SHARED) -> dict[str, lis
             at = rng.randrange(len(line) + 1)
             mixed.append(line[:at] + rng.choice(("（", " ", "「", "")) + word + rng.choice(("）", " ", "」", "")) + line[at:])
         out["rare-in-traditional-lines"] = mixed
+    if simplified:  # icon fonts put private use characters into page text (\ue600 首页)
+        icons = [*range(0xE000, 0xE766), *range(0xF000, 0xF8FF)]
+        pages = []
+        for _ in range(count):
+            line = rng.choice(rng.choice(simplified))
+            at = rng.choice((0, rng.randrange(len(line) + 1), len(line)))
+            icon = chr(rng.choice(icons))
+            pages.append(line[:at] + icon + rng.choice(("", " ")) + line[at:])
+        out["icon-font-chars"] = pages
     out["about-mojibake"] = TALK_ABOUT_MOJIBAKE
     out["symbols"] = SYMBOLS
     out["mixed-latin"] = MIXED_LATIN
