@@ -775,7 +775,8 @@ def readings(run: str, left: str | None = None, right: str | None = None, depth:
             # repair: a reading with more kana than the run is clean text read the wrong way.
             strong = forms_words(run, text, left, right) and len(KANA.findall(text)) <= len(KANA.findall(run))
         if not strong and codec_kind.han_run and gain >= MIN_GAIN and _reads_damage_away(run, text) \
-                and gain > DAMAGE_EXCESS * len(DAMAGE_MARK.findall(run)):
+                and gain > DAMAGE_EXCESS * len(PRIVATE_USE.findall(run)) and not _before_pinyin(run, right) \
+                and not LOST_CHAR.search(run) and not (left and left[-1] in LOST):  # GBK out of step
             # Private use characters are GBK's user-defined pairs, where Big5 has its commonest
             # characters: a reading that leaves none is no chance swap (礜\ue22e阶栏 is 煮茶論戲,
             # a name too short to form words), if it gains more than the damage cost beyond
@@ -787,13 +788,25 @@ def readings(run: str, left: str | None = None, right: str | None = None, depth:
     return [reading for _, reading in sorted(found, key=lambda pair: pair[0], reverse=True)]
 
 
-def _reads_damage_away(run: str, text: str) -> bool:
-    """Does ``run`` have private use characters or lost bytes, and ``text`` none, nor kana?
+def _before_pinyin(run: str, right: str | None) -> bool:
+    """Does the run end in a mark of damage that a pinyin annotation follows: a character lost
+    with its reading kept (\ue5e5(pǐn)), which lost_chars reads, not a swap between codecs?
 
-    >>> _reads_damage_away("礜\ue22e阶栏", "煮茶論戲"), _reads_damage_away("煮茶", "礜阶")
-    (True, False)
+    >>> _before_pinyin("品\ue5e5", "("), _before_pinyin("\ue5e5", "p"), _before_pinyin("礜\ue22e阶栏", "]")
+    (True, True, False)
     """
-    return DAMAGE_MARK.search(run) is not None and DAMAGE_MARK.search(text) is None \
+    return bool(run) and is_damage(run[-1]) and bool(right) and (right[0] == "(" or right[0].isascii() and right[0].isalpha())
+
+
+def _reads_damage_away(run: str, text: str) -> bool:
+    """Does ``run`` have private use characters, and ``text`` no damage, nor kana? (Not a lost
+    byte, U+FFFD: a lossy reading has its own thresholds, and a lost character with pinyin after
+    it is lost_chars' to read.)
+
+    >>> _reads_damage_away("礜\ue22e阶栏", "煮茶論戲"), _reads_damage_away("煮茶", "礜阶"), _reads_damage_away("华\ufffd", "华南")
+    (True, False, False)
+    """
+    return PRIVATE_USE.search(run) is not None and DAMAGE_MARK.search(text) is None \
         and not KANA.search(text) and all(not is_damage(ch) for ch in text)
 
 
