@@ -775,8 +775,10 @@ def priors() -> Priors:
     return table
 
 
+@lru_cache(maxsize=1)
 def priors_key() -> bytes:
-    """What the priors are made from: for caches of tables made from them (mojibake._rare_near)."""
+    """What the priors are made from: for caches of tables made from them (mojibake._rare_near).
+    Remembered: several caches ask for it at start, and it reads the model's file."""
     return PRIORS_FORMAT + _model_data() + _simplified_source()
 
 

@@ -497,17 +497,13 @@ class Kind:
     # those it could not pair with the byte after them (see _lost_before).
     lost_by: str | None = None
 
-    def lattice(self, run: str, supported: bool = False) -> list[list[str]] | None:
-        """Candidates per position; an unreadable incomplete tail stays as it was.
+    def lattices(self, run: str, supported: bool = False) -> list[list[list[str]]]:
+        """The lattices of every way to put the costume back on that reads (one, unless a
+        character of ``run`` has several byte forms: see OTHER_FORMS): candidates per position,
+        an unreadable incomplete tail left as it was.
 
         ``supported``: the line or document around is damaged this way, so a run of symbols
         may be read too (﹝ is 。 and ㄛ is ， in GBK read as Big5).
-        """
-        return next(iter(self.lattices(run, supported)), None)
-
-    def lattices(self, run: str, supported: bool = False) -> list[list[list[str]]]:
-        """The lattices of every way to put the costume back on that reads (one, unless a
-        character of ``run`` has several byte forms: see OTHER_FORMS).
 
         >>> [["".join(options) for options in lattice] for lattice in KINDS[0].lattices("闄€€婂叧")]
         [['院', '《', '关']]

@@ -453,6 +453,20 @@ SHORT_RARE = ["亠亠", "丨丨", "丶丶", "乂乂", "亻亻", "冫冫", "氵�
               "兀兀", "卍卍", "囗囗", "夂夂", "宀宀", "廾廾", "弋弋", "彡彡"]
 
 
+def _rare_in_lines(rng: random.Random, documents: list[list[str]], pool: list[str], count: int,
+                   quotes: str) -> list[str]:
+    """``count`` lines of ``documents``, each with one to three characters of ``pool`` put in,
+    alone or in brackets, quotes (the script's own) or spaces."""
+    lines = []
+    for _ in range(count):
+        line = rng.choice(rng.choice(documents))
+        word = "".join(rng.choice(pool) for _ in range(rng.randint(1, 3)))
+        at = rng.randrange(len(line) + 1)
+        lines.append(line[:at] + rng.choice(("（", " ", quotes[0], "")) + word + rng.choice(("）", " ", quotes[1], ""))
+                     + line[at:])
+    return lines
+
+
 def control_texts(seed: int, count: int, shared: Path = SHARED) -> dict[str, list[str]]:
     """Clean text by family: every one must come through repair unchanged."""
     rng = random.Random(seed)
@@ -478,21 +492,9 @@ def control_texts(seed: int, count: int, shared: Path = SHARED) -> dict[str, lis
              for _ in range(count)]
     out["rare-names"] = names
     if simplified:  # rare characters inside real lines, separated by spaces and punctuation
-        mixed = []
-        for _ in range(count):
-            line = rng.choice(rng.choice(simplified))
-            word = "".join(rng.choice(basic) for _ in range(rng.randint(1, 3)))
-            at = rng.randrange(len(line) + 1)
-            mixed.append(line[:at] + rng.choice(("（", " ", "“", "")) + word + rng.choice(("）", " ", "”", "")) + line[at:])
-        out["rare-in-lines"] = mixed
+        out["rare-in-lines"] = _rare_in_lines(rng, simplified, basic, count, "“”")
     if traditional:  # the same in Traditional lines, where damage shows by the other script's forms
-        mixed = []
-        for _ in range(count):
-            line = rng.choice(rng.choice(traditional))
-            word = "".join(rng.choice(basic) for _ in range(rng.randint(1, 3)))
-            at = rng.randrange(len(line) + 1)
-            mixed.append(line[:at] + rng.choice(("（", " ", "「", "")) + word + rng.choice(("）", " ", "」", "")) + line[at:])
-        out["rare-in-traditional-lines"] = mixed
+        out["rare-in-traditional-lines"] = _rare_in_lines(rng, traditional, basic, count, "「」")
     if simplified:  # icon fonts put private use characters into page text (\ue600 首页)
         icons = [*range(0xE000, 0xE766), *range(0xF000, 0xF8FF)]
         pages = []

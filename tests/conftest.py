@@ -28,6 +28,19 @@ def shared_path(*parts: str) -> Path:
     return path
 
 
+def load_script(name: str):
+    """A script of scripts/ as a module (the generator of damaged text, the punctuation counts)."""
+    import importlib.util
+    import sys
+
+    path = ROOT / "scripts" / f"{name}.py"
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up
+    spec.loader.exec_module(module)
+    return module
+
+
 def sample_pairs() -> list[tuple[Path, Path]]:
     pairs = []
     for dirty in sorted(SAMPLES.glob("*.input.*")):

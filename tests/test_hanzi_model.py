@@ -2,10 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
-import sys
-from pathlib import Path
-
 import pytest
 
 from cleantext.hanzi_model import (
@@ -19,7 +15,7 @@ from cleantext.hanzi_model import (
     structure,
 )
 
-from .conftest import shared_path
+from .conftest import load_script, shared_path
 
 # The full-width forms a UTF-8 character that lost its last byte after EF BC can be.
 FULL_WIDTH_BLOCK = [chr(c) for c in range(0xFF01, 0xFF40)]
@@ -152,12 +148,7 @@ def test_word_classes_tell_what_begins_the_next_word(before, likelier, than):
 # --- the punctuation constants are counted, not typed: scripts/measure_punctuation_stats.py ---
 
 def _punctuation_stats():
-    path = Path(__file__).resolve().parent.parent / "scripts" / "measure_punctuation_stats.py"
-    spec = importlib.util.spec_from_file_location("measure_punctuation_stats", path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
+    return load_script("measure_punctuation_stats")
 
 
 def test_clause_counts_follow_the_models_clause():

@@ -8,10 +8,7 @@ functions are those of scripts/measure_generated.py, which runs them on many mor
 from __future__ import annotations
 
 import codecs
-import importlib.util
 import json
-import sys
-from pathlib import Path
 
 import pytest
 from rapidfuzz.distance import Levenshtein
@@ -20,19 +17,9 @@ from cleantext import mojibake
 from cleantext.mojibake import MIN_STRONG_HAN, find_repairs, fix_mojibake
 from cleantext.repair import explain, repair
 
-from .conftest import shared_path
+from .conftest import load_script, shared_path
 
-
-def _generator():
-    path = Path(__file__).resolve().parent.parent / "scripts" / "measure_generated.py"
-    spec = importlib.util.spec_from_file_location("measure_generated", path)
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module  # dataclasses look their module up
-    spec.loader.exec_module(module)
-    return module
-
-
-generator = _generator()
+generator = load_script("measure_generated")
 
 PARAGRAPHS = [
     "市图书馆将于下周六举办儿童阅读推广活动，欢迎家长带孩子参加。",
