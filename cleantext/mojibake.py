@@ -1119,24 +1119,40 @@ RANDOM_HAN_COST = 14.35
 OUT_OF_SCRIPT_GAIN_OVER_RANDOM = 6.0
 
 
+# OpenCC's Traditional is the old print standard (羣, 峯, 衆); Taiwan and Hong Kong write 群, 峰,
+# 温 and 户, which s2t changes but Traditional text uses all the time. These tables say so.
+REGIONAL_VARIANT_TABLES = ("TWVariants.txt", "HKVariants.txt")
+
+
 @lru_cache(maxsize=1)
 def _simplified_forms() -> frozenset[str]:
     """Characters Traditional text never uses: OpenCC's s2t character table changes them
-    whatever they mean (场 is always 場; 后 and 家 may stay, so they are not here)."""
+    whatever they mean (场 is always 場; 后 and 家 may stay, so they are not here), and no
+    regional standard writes them (群 is 羣 in OpenCC's Traditional, but 群 in Taiwan's)."""
+    forms: set[str] = set()
+    regional: set[str] = set()
+    for name, into in (("STCharacters.txt", forms), *((table, regional) for table in REGIONAL_VARIANT_TABLES)):
+        try:
+            with open(_opencc_table(name), encoding="utf-8") as lines:
+                for line in lines:
+                    parts = line.split()
+                    if len(parts) < 2:
+                        continue
+                    if into is regional:
+                        regional.update(ch for part in parts[1:] for ch in part)
+                    elif len(parts[0]) == 1 and parts[0] not in parts[1:]:
+                        forms.add(parts[0])
+        except OSError:
+            pass
+    return frozenset(forms - regional)
+
+
+def _opencc_table(name: str) -> str:
     import os
 
     from .hanzi_model import _simplified_path
 
-    forms = set()
-    try:
-        with open(os.path.join(os.path.dirname(_simplified_path()), "STCharacters.txt"), encoding="utf-8") as lines:
-            for line in lines:
-                parts = line.split()
-                if len(parts) >= 2 and len(parts[0]) == 1 and parts[0] not in parts[1:]:
-                    forms.add(parts[0])
-    except OSError:
-        pass
-    return frozenset(forms)
+    return os.path.join(os.path.dirname(_simplified_path()), name)
 
 
 def _line_script(text: str) -> str | None:
@@ -1170,15 +1186,15 @@ def _traditional_form() -> re.Pattern[str]:
 def _simplified_form() -> re.Pattern[str]:
     import os
 
-    from .hanzi_model import _simplified_path
-
-    # Keyed by the s2t character table's file (path, size, time): reading it costs 5 ms a start.
-    table = os.path.join(os.path.dirname(_simplified_path()), "STCharacters.txt")
-    try:
-        stat = os.stat(table)
-        key = f"v1|{table}|{stat.st_size}|{stat.st_mtime_ns}".encode()
-    except OSError:
-        key = b"v1|missing"
+    # Keyed by the tables' files (path, size, time): reading them costs 5 ms a start.
+    key = b"v2"
+    for name in ("STCharacters.txt", *REGIONAL_VARIANT_TABLES):
+        table = _opencc_table(name)
+        try:
+            stat = os.stat(table)
+            key += f"|{table}|{stat.st_size}|{stat.st_mtime_ns}".encode()
+        except OSError:
+            key += b"|missing"
     return lazyre.compile_data("simplified_form", key, lambda: _bmp_class(_simplified_forms()))
 
 

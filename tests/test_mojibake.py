@@ -299,7 +299,18 @@ TRADITIONAL_LINE_CLAUSES = [
     ("昨天去買了新鞋子，又貴又不實在。\n{}，他卻很有風度的請我吃飯。", "我生日那天"),
     # A short run between ASCII with one rare character (粂), its joining mark not counted.
     ("他們說的是國語[1]、{}[2]，大家都聽得懂。", "華語"),
+    # 群 and 峰 are what Taiwan writes (OpenCC's s2t makes them 羣, 峯): no Simplified form.
+    ("{}，他卻很有風度的把我讓給一群好友，耶誕夜，怕我感冒不肯帶我出去夜遊。", "我生日那天"),
 ]
+
+
+@pytest.mark.parametrize("text,script", [
+    ("他卻很有風度的把我讓給一群好友", "traditional"),
+    ("登上山峰，溫泉就在門户旁", "traditional"),
+    ("对于汉语的分类", "simplified"),
+])
+def test_line_script_knows_regional_traditional_forms(text, script):
+    assert mojibake._line_script(text) == script
 
 
 @pytest.mark.parametrize("line,clause", [
