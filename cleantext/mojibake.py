@@ -772,11 +772,13 @@ def readings(run: str, left: str | None = None, right: str | None = None, depth:
             strong = forms_words(run, text, left, right) and len(KANA.findall(text)) <= len(KANA.findall(run))
         if not strong and codec_kind.han_run and gain >= MIN_GAIN and _reads_damage_away(run, text) \
                 and gain > DAMAGE_EXCESS * len(PRIVATE_USE.findall(run)) and not _before_pinyin(run, right) \
-                and not LOST_CHAR.search(run) and not (left and left[-1] in LOST):  # GBK out of step
+                and not LOST_CHAR.search(run) and not (left and left[-1] in LOST) \
+                and after + RANDOM_HAN_COST * len(text) >= PRIVATE_USE_GAIN_OVER_RANDOM:  # GBK out of step
             # Private use characters are GBK's user-defined pairs, where Big5 has its commonest
             # characters: a reading that leaves none is no chance swap (礜\ue22e阶栏 is 煮茶論戲,
             # a name too short to form words), if it gains more than the damage cost beyond
-            # an ordinary character (an icon font's \ue679 before 跨界 is no 叫輻賜).
+            # an ordinary character (an icon font's \ue679 before 跨界 is no 叫輻賜) and reads
+            # as well as characters picked at random (\ue058③夕 is no 門Ｍ浀).
             strong = True
         if strong and len(CJK_OR_PUNCTUATION.findall(text)) == 1 and _han_to_ascii(run, text):
             strong = False
@@ -884,13 +886,23 @@ def forms_words(run: str, text: str, left: str | None = None, right: str | None 
         return _context_gain(run, text, left, right) >= _needed_context_gain(text) + PAIR_EXTRA_CONTEXT_GAIN
     if not _may_form_words(run):
         return False
-    if len(run) >= LONG_RUN:
+    if _changes(run) >= LONG_RUN:
         # Chance swaps are out of the question, unless the reading has a character the model
         # does not know (愼笆盢眍苀 is no 䫑動將膼矚): then its pairs must add something.
         m = model()
         return all(m.prior(ch) > RARE_HAN for ch in text if is_han(ch)) \
             or _context_gain(run, text, left, right) >= LONG_RUN_UNKNOWN_CONTEXT_GAIN
     return _context_gain(run, text, left, right) >= _needed_context_gain(text)
+
+
+def _changes(run: str) -> int:
+    """The characters of ``run`` that differ from the one before: a mark written over and over
+    (﹗﹗﹗, a Big5 text's own small forms) is one piece of evidence, not three.
+
+    >>> _changes("﹖假的﹗﹗﹗"), _changes("滲杅汒隴")
+    (4, 4)
+    """
+    return sum(1 for i, ch in enumerate(run) if not i or ch != run[i - 1])
 
 
 def _two_unknown_to_common(run: str, text: str) -> bool:
@@ -1117,6 +1129,29 @@ OUT_OF_SCRIPT_CONTEXT_GAIN = 0.0
 # the model does not know): -log2 of one basic-block Han character in 20,902, each.
 RANDOM_HAN_COST = 14.35
 OUT_OF_SCRIPT_GAIN_OVER_RANDOM = 6.0
+PRIVATE_USE_GAIN_OVER_RANDOM = 0.0
+# A letter of another script next to a Han character in a Chinese line (瞣も, フ辰矹, び厩) is no
+# rare word put in by chance: rare characters the random controls are, but letters of the
+# symbol rows come only from the swap (or Japanese, which _japanese keeps out). The reading
+# must still read as Chinese, but its pairs need not be ones the model knows (牽手, 太學).
+# A letter and one more character foreign to the line: a common character beside a letter (回σ
+# of a kaomoji, 唉Ω) is clean text, read as anything that beats the letter (隙考, 隻次).
+LETTERS_FOREIGN = 2
+LETTERS_CONTEXT_GAIN = -4.0
+LETTERS_GAIN_OVER_RANDOM = 0.0
+LETTER_BESIDE_HAN = lazyre.compile("[\u0391-\u03c9\u0401-\u0451\u2500-\u257f\ufe30-\ufe6b\u3041-\u30ff]"
+                                   "(?=[\u3400-\u9fff])|(?<=[\u3400-\u9fff])"
+                                   "[\u0391-\u03c9\u0401-\u0451\u2500-\u257f\ufe30-\ufe6b\u3041-\u30ff]")
+
+
+def _letters_among_han(run: str) -> bool:
+    """Does a letter of the symbol rows (Greek, Cyrillic, box drawing, small and vertical
+    forms, kana; bopomofo is Taiwanese writing) touch a Han character in ``run``?
+
+    >>> _letters_among_han("瞣も"), _letters_among_han("艬粂"), _letters_among_han("иネらêぱ")
+    (True, False, False)
+    """
+    return LETTER_BESIDE_HAN.search(run) is not None
 
 
 # OpenCC's Traditional is the old print standard (羣, 峯, 衆); Taiwan and Hong Kong write 群, 峰,
@@ -1283,8 +1318,11 @@ def _out_of_script_strong(text: str, start: int, end: int, match: re.Match[str],
         if left is None:
             left = context_before(text, match.start())
             right = text[match.end()] if match.end() < len(text) else TEXT_EDGE
-        if _context_gain(run, reading.text, left, right) >= OUT_OF_SCRIPT_CONTEXT_GAIN and \
-                model().score(reading.text, left, right) + RANDOM_HAN_COST * len(run) >= OUT_OF_SCRIPT_GAIN_OVER_RANDOM:
+        letters = _letters_among_han(run) and sum(_foreign_to(script, ch) for ch in run) >= LETTERS_FOREIGN
+        needed_context = LETTERS_CONTEXT_GAIN if letters else OUT_OF_SCRIPT_CONTEXT_GAIN
+        needed_over_random = LETTERS_GAIN_OVER_RANDOM if letters else OUT_OF_SCRIPT_GAIN_OVER_RANDOM
+        if _context_gain(run, reading.text, left, right) >= needed_context and \
+                model().score(reading.text, left, right) + RANDOM_HAN_COST * len(run) >= needed_over_random:
             out[i] = Reading(reading.text, reading.kind, reading.gain, True)
     return sorted(out, key=lambda r: r.gain, reverse=True)
 

@@ -449,6 +449,10 @@ MIXED_LATIN = [
 ]
 RARE_NAMES = ["王喆", "朱镕基", "李堃", "张珺", "刘昳", "陈玥", "赵翀", "周昉", "吴旻", "郑璟", "孙兟", "钱垚",
               "马骉", "胡淼", "林犇", "何焱", "高鑫", "罗芃", "梁翯", "宋彧"]
+# Letters of other scripts that clean Chinese web text writes beside Han characters: の for 的
+# in Taiwanese blogs, Greek letters of science (α粒子), kaomoji, box drawing of text art.
+LETTERS_IN_TEXT = ["の", "α", "β", "γ", "δ", "Ω", "μ", "π", "Σ", "λ", "σ(´∀`)", "(´・ω・`)", "ヽ(✿ﾟ▽ﾟ)ノ",
+                   "(＾ω＾)", "〆", "ヾ", "ノ", "─", "│", "━━", "ε=ε=", "д", "Ф", "ω", "ㄟ", "〒", "ゞ"]
 SHORT_RARE = ["亠亠", "丨丨", "丶丶", "乂乂", "亻亻", "冫冫", "氵氵", "犭犭", "灬灬", "彳亍", "丿丿", "亅亅",
               "兀兀", "卍卍", "囗囗", "夂夂", "宀宀", "廾廾", "弋弋", "彡彡"]
 
@@ -504,6 +508,13 @@ def control_texts(seed: int, count: int, shared: Path = SHARED) -> dict[str, lis
             icon = chr(rng.choice(icons))
             pages.append(line[:at] + icon + rng.choice(("", " ")) + line[at:])
         out["icon-font-chars"] = pages
+    if traditional and simplified:  # letters of other scripts beside Han characters, either script
+        lettered = []
+        for _ in range(count):
+            line = rng.choice(rng.choice(rng.choice((traditional, simplified))))
+            at = rng.randrange(len(line) + 1)
+            lettered.append(line[:at] + rng.choice(LETTERS_IN_TEXT) + line[at:])
+        out["letters-in-lines"] = lettered
     out["about-mojibake"] = TALK_ABOUT_MOJIBAKE
     out["symbols"] = SYMBOLS
     out["mixed-latin"] = MIXED_LATIN

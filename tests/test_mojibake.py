@@ -301,6 +301,12 @@ TRADITIONAL_LINE_CLAUSES = [
     ("他們說的是國語[1]、{}[2]，大家都聽得懂。", "華語"),
     # 群 and 峰 are what Taiwan writes (OpenCC's s2t makes them 羣, 峯): no Simplified form.
     ("{}，他卻很有風度的把我讓給一群好友，耶誕夜，怕我感冒不肯帶我出去夜遊。", "我生日那天"),
+    # A letter beside a rare or Simplified character (び厩, 瞣も, ︱狢默ニ): the reading's pairs
+    # need not be known to the model, only read better than random characters.
+    ("古代有國子監、{}、書院等學校。", "太學"),
+    ("導演：{} 主演：杜貝隆", "佛杭蘇瓦"),
+    ("{}！大家一起反對開發山坡地。", "牽手"),
+    ("{}，對不起！我沒有拍照。", "白魚蛋"),
 ]
 
 
@@ -339,7 +345,11 @@ TRADITIONAL_WITH_RARE = ["這是一個測試（鍪禚）的句子，沒有任何
                          # Read as Big5 read as GBK, these are common characters (娑維, 等畔, 宸賞),
                          # but no likelier than the run as characters picked at random.
                          "他們把這種文體稱為（甈蝴）文言文，現在很少人寫。", "有空的話請打個電話給我 单痐）?",
-                         "這本書的名字是（上「甪洁））"]
+                         "這本書的名字是（上「甪洁））",
+                         # A letter beside one common character is clean text (a kaomoji's σ, a
+                         # Greek letter), and a mark over and over (﹗﹗﹗) is one mark.
+                         "轉變可算很大. 回σ(´∀`)看舊照, 總令人懷念", "唉Ω~ 又受傷了… 比佢吹脹~",
+                         "離職原因是假的。不是嗎(＾ω＾)﹖假的﹗﹗﹗"]
 
 
 @pytest.mark.parametrize("text", TRADITIONAL_WITH_RARE)
@@ -518,6 +528,9 @@ CJK_SWAP_CONTROLS = [
     "鸾帎",
     "天呀！为何这样残忍？唉！真好痛心呀！耻！耻！耻！",
     "这是“麼”字在繁体中的写法，简体写作“么”。", "他说 麼 是繁体字",
+    # An icon font's private use character before a circled number: \ue058③夕 is no 門Ｍ浀,
+    # which reads worse than characters picked at random.
+    "\ue058③夕：太阳落山的时候。", "\ue679跨界合作的新模式",
 ]
 
 
