@@ -760,7 +760,8 @@ def readings(run: str, left: str | None = None, right: str | None = None, depth:
         # (yàn, 麼 read as 或), but not one it likes far less (很喜歡 is no 竭炰餙).
         if gain <= 0 and not symbol_shown and not (
                 swap_shown and gain > -MIN_GAIN
-                and (_joins_latin_word(text, left, right) or _to_script(kind, run, text))):
+                and (_joins_latin_word(text, left, right) or _to_script(kind, run, text)
+                     or gain > -INTO_SCRIPT_LOSS and _into_script(kind, run, text))):
             continue
         chars = sum(1 for ch in text if not ch.isspace()) or 1
         # A reading with no CJK (or general punctuation) is Latin, Greek, Cyrillic... that is
@@ -852,6 +853,23 @@ def _to_script(kind: str, run: str, text: str) -> bool:
     if script is None:
         return False
     return any(map(_other_script_form(script), run)) and not any(map(_other_script_form(script), text))
+
+
+def _into_script(kind: str, run: str, text: str) -> bool:
+    """Does a run with no character of either script read as text with forms of the script the
+    kind's repair is in? Where the line shows Big5 read as GB18030 for sure, 爹 is 註 (both
+    B5 F9), though the model, which scores 註 as 注, likes it no better. Only a line with no
+    clean clause beside takes such a reading (see _line_repairs).
+
+    >>> _into_script("big5-as-gbk", "爹", "註"), _into_script("big5-as-gbk", "爹", "注"), _into_script("gbk-as-big5", "註", "爹")
+    (True, False, False)
+    """
+    script = SWAP_SCRIPT.get(kind)
+    if script is None:
+        return False
+    other = "simplified" if script == "traditional" else "traditional"
+    return not any(_other_script_form(script)(ch) or _other_script_form(other)(ch) for ch in run) \
+        and any(map(_other_script_form(other), text))
 
 
 def _other_script_form(script: str) -> Callable[[str], bool]:
@@ -1117,6 +1135,10 @@ def _line_readings(text: str, start: int, end: int) -> _Line:
 # (爛懂 of 年来) and bopomofo of Simplified text. In a line that is plainly in the script of
 # the repair, one such run shows the swap even when it is too short to form words.
 SWAP_SCRIPT = {"big5-as-gbk": "traditional", "gbk-as-big5": "simplified"}
+# A reading into the script (see _into_script) the model may like a little less, no more: a
+# common neutral character (二, 第) beside the damage is no rare Traditional one (媼, 菴).
+INTO_SCRIPT_LOSS = 3.0
+CLEAN_CLAUSE_HAN = 2  # Han characters of a run that the swap cannot read: a clean clause beside
 SCRIPT_SHOWN = 2  # characters only this script uses, and none of the other: the line's script
 # A Han character this rare (log2 prior) is no more the line's script than a kana is: GBK's
 # extension characters (粂 -19.8) that Big5 text read as GBK is full of, or jieba never uses.
@@ -1407,16 +1429,28 @@ def _line_repairs(text: str, line: _Line, document: str | None, variant: bool = 
         return []
     supported = leading if any((k.han_run or k.utf8) and k.name == leading for k in KINDS) else None
     chosen = []
+    read = []
     for match, found in line.runs:
         if found is None:
             found = _readings_at(text, match, supported)
         elif supported and not any(r.kind == leading for r in found):
             found = _readings_at(text, match, supported) or found
-        found = _one_decoder(found, variant)
+        read.append((match, _one_decoder(found, variant)))
+    # A swap that damaged one clause leaves the line's other clauses clean: there, a run with
+    # nothing foreign to the script of the repair is clean text too (唉 by a damaged clause is
+    # no 隻, though both are B0 A6), however the kind reads it.
+    script = SWAP_SCRIPT.get(leading)
+    clean_beside = script is not None and not from_document and any(
+        len(HAN_RUN.findall(match.group(0))) and sum(map(is_han, match.group(0))) >= CLEAN_CLAUSE_HAN
+        and not any(r.kind == leading for r in found) for match, found in read)
+    for match, found in read:
         choice = next((r for r in found if r.kind == leading), None)
         if choice is not None and from_document and (
                 choice.gain < WEAK_GAIN_PER_CHAR * len(choice.text)
                 or not (_script_evidence(match.group(0)) or HAN_RUN.search(choice.text))):
+            choice = None
+        if choice is not None and clean_beside and not choice.strong and not any(
+                DAMAGE_MARK.match(ch) or _foreign_to(script, ch) for ch in match.group(0)):
             choice = None
         if choice is None and line.votes:
             choice = next((r for r in found if r.strong), None)

@@ -331,6 +331,20 @@ def test_gbk_read_as_big5_in_a_simplified_line(line, clause):
     assert repair(damaged) == line.format(clause)
 
 
+# Where one clause of a line is damaged, a clean character beside it stays, however the swap
+# reads it (唉 and 隻 are both B0 A6); where the whole line is damaged, a lone character is
+# read into the script of the rest (爹 is 註, B5 F9), though the model likes it no better.
+@pytest.mark.parametrize("before,clause,after", [
+    ("今天去踢球… 唉~ ", "寫中文好煩呀", "~ 不寫了~ bye bye~"),
+    ("二、", "銀行轉帳", ""),
+    ("第 八 款 ", "國會有權", "："),
+    ("", "他們稱它為「華語」等（由此衍生的定義問題）[註 1]。", ""),
+])
+def test_clean_characters_beside_a_big5_as_gb18030_clause(before, clause, after):
+    damaged = before + clause.encode("big5").decode("gb18030") + after
+    assert repair(damaged) == before + clause + after
+
+
 @pytest.mark.parametrize("line,clause", TRADITIONAL_LINE_CLAUSES)
 def test_big5_read_as_gbk_in_a_traditional_line(line, clause):
     damaged = line.format(LOSSLESS["big5-as-gbk"](clause))
