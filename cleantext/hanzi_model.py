@@ -29,6 +29,9 @@ PUNCTUATION_PRIOR = {
     "’": -11.0, "～": -12.0, "〔": -13.0, "〕": -13.0, "％": -13.0, "／": -13.0, "\u3000": -10.0,
     "\n": -6.0, "–": -12.0, "•": -13.0, "°": -13.0, "×": -14.0, "©": -14.0, "®": -15.0, "€": -16.0,
     "£": -16.0, "™": -16.0, "‰": -16.0,
+    # Bullets and arrows of web pages (◎ 商业软件, ★ 重要通知): log2 of their share of the web
+    # page text named at PUNCTUATION_PAIRS (760 thousand characters: ◎ 16 times, ★ 64, ■ 35).
+    "★": -13.5, "■": -14.4, "◎": -15.4, "→": -16.1, "●": -16.5, "□": -16.5,
 }
 # Punctuation after punctuation: a quote that follows a full stop closes; one that opens follows
 # a colon. log2 adjustments to the prior of the second mark.

@@ -339,6 +339,11 @@ def test_gbk_read_as_big5_in_a_simplified_line(line, clause):
     ("二、", "銀行轉帳", ""),
     ("第 八 款 ", "國會有權", "："),
     ("", "他們稱它為「華語」等（由此衍生的定義問題）[註 1]。", ""),
+    # A page's bullet at the start of a damaged line (◎ is A1 B7, 》 in GB18030): the model
+    # knows bullets from web text, so the mark is read with the run, not left as a bracket.
+    ("", "◎本週新書推薦", ""),
+    ("", "★重要通知：明天停課", ""),
+    ("", "■活動時間：週六下午", ""),
 ])
 def test_clean_characters_beside_a_big5_as_gb18030_clause(before, clause, after):
     damaged = before + clause.encode("big5").decode("gb18030") + after
