@@ -914,13 +914,18 @@ def forms_words(run: str, text: str, left: str | None = None, right: str | None 
 
 
 def _changes(run: str) -> int:
-    """The characters of ``run`` that differ from the one before: a mark written over and over
-    (﹗﹗﹗, a Big5 text's own small forms) is one piece of evidence, not three.
+    """The characters of ``run`` that differ from the one before, but for clean text's own
+    marks. A mark written over and over (﹗﹗﹗, a Big5 text's own small forms) is one piece of
+    evidence, not three, and a clean mark glued to the run (」, which a swap reads as ★) none.
+    The marks a swap makes (ㄛ ※ § of ，“” as GBK read as Big5) count.
 
-    >>> _changes("﹖假的﹗﹗﹗"), _changes("滲杅汒隴")
-    (4, 4)
+    >>> _changes("﹖假的﹗﹗﹗"), _changes("滲杅汒隴"), _changes("韩妹褆」──"), _changes("蚐ㄛ※漆")
+    (4, 4, 4, 4)
     """
-    return sum(1 for i, ch in enumerate(run) if not i or ch != run[i - 1])
+    return sum(1 for i, ch in enumerate(run) if (not i or ch != run[i - 1]) and ch not in CLEAN_MARKS)
+
+
+CLEAN_MARKS = "，。、；：！？“”（）《》「」『』【】…—～·\u3000"  # CLAUSE_MARKS and more
 
 
 def _two_unknown_to_common(run: str, text: str) -> bool:
@@ -1102,6 +1107,7 @@ def _line_readings(text: str, start: int, end: int) -> _Line:
             if swap_only:
                 found = [r for r in found if r.kind in SWAP_SCRIPT]
             found = _out_of_script_strong(text, start, end, match, found)
+            found = _against_the_line(text, start, end, match, found)
         runs.append((match, found))
         for reading in found or ():
             if reading.strong:
@@ -1111,7 +1117,7 @@ def _line_readings(text: str, start: int, end: int) -> _Line:
         if run.span() in strong or not CLAUSE_MARK.search(run.group(0)):
             continue
         for match in _joined_clauses(text, run):
-            found = _readings_at(text, match)
+            found = _against_the_line(text, start, end, match, _readings_at(text, match))
             runs.append((match, found))
             for reading in found:
                 if reading.strong:
@@ -1156,8 +1162,9 @@ PRIVATE_USE_GAIN_OVER_RANDOM = 0.0
 # rare word put in by chance: rare characters the random controls are, but letters of the
 # symbol rows come only from the swap (or Japanese, which _japanese keeps out). The reading
 # must still read as Chinese, but its pairs need not be ones the model knows (牽手, 太學).
-# A letter and one more character foreign to the line: a common character beside a letter (回σ
-# of a kaomoji, 唉Ω) is clean text, read as anything that beats the letter (隙考, 隻次).
+# A letter and one more character foreign to the line, another one: a common character beside
+# letters (回σ of a kaomoji, 唉Ω, ━━唉) is clean text, read as anything that beats them (隙考,
+# 隻次, 岩岩隻).
 LETTERS_FOREIGN = 2
 LETTERS_CONTEXT_GAIN = -4.0
 LETTERS_GAIN_OVER_RANDOM = 0.0
@@ -1340,13 +1347,36 @@ def _out_of_script_strong(text: str, start: int, end: int, match: re.Match[str],
         if left is None:
             left = context_before(text, match.start())
             right = text[match.end()] if match.end() < len(text) else TEXT_EDGE
-        letters = _letters_among_han(run) and sum(_foreign_to(script, ch) for ch in run) >= LETTERS_FOREIGN
+        letters = _letters_among_han(run) and len({ch for ch in run if _foreign_to(script, ch)}) >= LETTERS_FOREIGN
         needed_context = LETTERS_CONTEXT_GAIN if letters else OUT_OF_SCRIPT_CONTEXT_GAIN
         needed_over_random = LETTERS_GAIN_OVER_RANDOM if letters else OUT_OF_SCRIPT_GAIN_OVER_RANDOM
         if _context_gain(run, reading.text, left, right) >= needed_context and \
                 model().score(reading.text, left, right) + RANDOM_HAN_COST * len(run) >= needed_over_random:
             out[i] = Reading(reading.text, reading.kind, reading.gain, True)
     return sorted(out, key=lambda r: r.gain, reverse=True)
+
+
+def _against_the_line(text: str, start: int, end: int, match: re.Match[str],
+                      found: list[Reading]) -> list[Reading]:
+    """``found`` with the strong readings of a short run that put forms of the other script
+    into a line plainly in the script of the swap's repair made weak: GBK read as Big5 in a
+    Simplified line is Simplified text, so a reading with 頸 or 趕 (蟊貤砃 as 頸俞向, 阰猧 as
+    谁趕) is a chance swap of rare characters. A long run decides on its own.
+
+    >>> text = "软件的也（蟊貤砃）会有问题，这个例子说明"
+    >>> run = re.compile("蟊貤砃").search(text)
+    >>> [(r.text, r.strong) for r in _against_the_line(text, 0, len(text), run, _readings_at(text, run))]
+    [('頸俞向', False)]
+    """
+    if not any(r.strong and r.kind in SWAP_SCRIPT for r in found) or _changes(match.group(0)) >= LONG_RUN:
+        return found
+    script = _script_around(text, start, end, match)
+    if script is None:
+        return found
+    other_form = _other_script_form(script)
+    return [Reading(r.text, r.kind, r.gain, False, r.variant)
+            if r.strong and SWAP_SCRIPT.get(r.kind) == script and any(map(other_form, r.text)) else r
+            for r in found]
 
 
 def _out_of_script(script: str, run: str, reading: Reading) -> bool:
@@ -1590,7 +1620,10 @@ def _suspicious_run(run: str) -> bool:
     if near is None:
         # A short run between ASCII (唐話[4]、地粂[5]) is counted without the marks that join it.
         core = run.strip(CLAUSE_MARKS) or run
-        return len(core) <= SHORT_RUN and -sum(map(cost, core)) / len(core) > SUSPICIOUS_COST
+        if len(core) <= SHORT_RUN:
+            return -sum(map(cost, core)) / len(core) > SUSPICIOUS_COST
+        short = _rare_short_clause().search(run)
+        return short is not None and -sum(map(cost, short.group(0))) / len(short.group(0)) > SUSPICIOUS_CLAUSE_COST
     if -sum(map(cost, run)) / len(run) > SUSPICIOUS_COST:
         return True
     marks = [m.start() for m in CLAUSE_MARK.finditer(run)]
@@ -1629,18 +1662,37 @@ def _traditional_near() -> re.Pattern[str]:
     return lazyre.compile_data("traditional_near", f"v1|{CLAUSE_MARKS}|".encode() + priors_key(), make)
 
 
+def _rare_class() -> str:
+    """A regex class of the rare characters (rarer than RARE_NEAR_COST, or unknown to the
+    model): the common Han characters, ASCII, punctuation and full-width forms are cut out."""
+    common = "".join(ch for ch, value in priors().items() if -value <= RARE_NEAR_COST and is_han(ch))
+    return f"[^\\x00-\\x7f\\u2000-\\u206f\\u3000-\\u303f\\uff00-\\uffef{common}{CLAUSE_MARKS}]"
+
+
 @lru_cache(maxsize=1)
 def _rare_near() -> re.Pattern[str]:
-    """Two rare characters (rarer than RARE_NEAR_COST, or unknown to the model) at most one
-    character apart in one clause: the common Han characters, ASCII, punctuation and
-    full-width forms are cut out of the class of rare ones."""
+    """Two rare characters (see _rare_class) at most one character apart in one clause."""
     def make() -> str:
-        common = "".join(ch for ch, value in priors().items() if -value <= RARE_NEAR_COST and is_han(ch))
-        rare = f"[^\\x00-\\x7f\\u2000-\\u206f\\u3000-\\u303f\\uff00-\\uffef{common}{CLAUSE_MARKS}]"
+        rare = _rare_class()
         return f"{rare}[^{CLAUSE_MARKS}]?{rare}"
 
     # Made from the priors and compiled once per machine: both cost milliseconds at every start.
     return lazyre.compile_data("rare_near", f"v1|{RARE_NEAR_COST}|{CLAUSE_MARKS}|".encode() + priors_key(), make)
+
+
+@lru_cache(maxsize=1)
+def _rare_short_clause() -> re.Pattern[str]:
+    """A clause of one or two characters, one of them rare, at the edge of the run (ASCII
+    beside: digits, a space) and a clause mark or the other edge beyond: 藩爺 and 啋 of
+    ，藩爺15啋。 (每份15元 as GBK read as Big5) have one rare character each, too few for
+    _rare_near. Between two clause marks, such a clause is clean text's (，嗯，) too often."""
+    def make() -> str:
+        rare = _rare_class()
+        clause = f"(?:{rare}[^{CLAUSE_MARKS}]?|[^{CLAUSE_MARKS}]{rare})"
+        return f"^{clause}(?=[{CLAUSE_MARKS}]|$)|(?<=[{CLAUSE_MARKS}]){clause}$"
+
+    return lazyre.compile_data("rare_short_clause", f"v2|{RARE_NEAR_COST}|{CLAUSE_MARKS}|".encode() + priors_key(),
+                               make)
 
 
 # A lost-byte mark, damage (hanzi_model.is_damage) or a Latin-1/Latin Extended letter: one is

@@ -350,6 +350,24 @@ def test_clean_characters_beside_a_big5_as_gb18030_clause(before, clause, after)
     assert repair(damaged) == before + clause + after
 
 
+# One rare character at each edge of two runs between digits: GBK read as Big5 in a price
+# (每份12元 is 藩爺12啋), too little for the scan of rare characters close together.
+@pytest.mark.parametrize("before,words,after", [
+    ("学校食堂的午饭，", ("每份", "12", "元"), "。还有汤。"),
+])
+def test_gbk_as_big5_runs_split_by_digits(before, words, after):
+    damaged = before + "".join(w if w.isdigit() else LOSSLESS["gbk-as-big5"](w) for w in words) + after
+    assert repair(damaged) == before + "".join(words) + after
+
+
+# Rare characters in a Simplified line that GBK read as Big5 would make Traditional forms of (頸,
+# 趕): a chance swap, since the line's own damage would read as Simplified text.
+@pytest.mark.parametrize("text", ["软件的也（蟊貤砃）会有问题，这个例子说明", "青湖镇“阰猧”中心小学教导处",
+                                  "也记录结果（例如“覂譫餛）以便以后查看"])
+def test_rare_characters_read_into_the_other_script_stay(text):
+    assert repair(text) == text
+
+
 @pytest.mark.parametrize("line,clause", TRADITIONAL_LINE_CLAUSES)
 def test_big5_read_as_gbk_in_a_traditional_line(line, clause):
     damaged = line.format(LOSSLESS["big5-as-gbk"](clause))
@@ -368,7 +386,9 @@ TRADITIONAL_WITH_RARE = ["這是一個測試（鍪禚）的句子，沒有任何
                          # A letter beside one common character is clean text (a kaomoji's σ, a
                          # Greek letter), and a mark over and over (﹗﹗﹗) is one mark.
                          "轉變可算很大. 回σ(´∀`)看舊照, 總令人懷念", "唉Ω~ 又受傷了… 比佢吹脹~",
-                         "離職原因是假的。不是嗎(＾ω＾)﹖假的﹗﹗﹗"]
+                         "離職原因是假的。不是嗎(＾ω＾)﹖假的﹗﹗﹗",
+                         # Clean marks glued to rare characters are no evidence (」── is no ★岸岸).
+                         "──道德亂飆的年代\u3000性權誓師出征（韩妹褆」──"]
 
 
 @pytest.mark.parametrize("text", TRADITIONAL_WITH_RARE)
