@@ -1622,8 +1622,8 @@ def _suspicious_run(run: str) -> bool:
         core = run.strip(CLAUSE_MARKS) or run
         if len(core) <= SHORT_RUN:
             return -sum(map(cost, core)) / len(core) > SUSPICIOUS_COST
-        short = _rare_short_clause().search(run)
-        return short is not None and -sum(map(cost, short.group(0))) / len(short.group(0)) > SUSPICIOUS_CLAUSE_COST
+        return any(-sum(map(cost, short.group(0))) / len(short.group(0)) > SUSPICIOUS_CLAUSE_COST
+                   for short in _rare_short_clause().finditer(run))
     if -sum(map(cost, run)) / len(run) > SUSPICIOUS_COST:
         return True
     marks = [m.start() for m in CLAUSE_MARK.finditer(run)]
@@ -1662,10 +1662,10 @@ def _traditional_near() -> re.Pattern[str]:
     return lazyre.compile_data("traditional_near", f"v1|{CLAUSE_MARKS}|".encode() + priors_key(), make)
 
 
-def _rare_class() -> str:
-    """A regex class of the rare characters (rarer than RARE_NEAR_COST, or unknown to the
-    model): the common Han characters, ASCII, punctuation and full-width forms are cut out."""
-    common = "".join(ch for ch, value in priors().items() if -value <= RARE_NEAR_COST and is_han(ch))
+def _rare_class(cost: float = RARE_NEAR_COST) -> str:
+    """A regex class of the rare characters (rarer than ``cost``, or unknown to the model):
+    the common Han characters, ASCII, punctuation and full-width forms are cut out."""
+    common = "".join(ch for ch, value in priors().items() if -value <= cost and is_han(ch))
     return f"[^\\x00-\\x7f\\u2000-\\u206f\\u3000-\\u303f\\uff00-\\uffef{common}{CLAUSE_MARKS}]"
 
 
@@ -1682,16 +1682,17 @@ def _rare_near() -> re.Pattern[str]:
 
 @lru_cache(maxsize=1)
 def _rare_short_clause() -> re.Pattern[str]:
-    """A clause of one or two characters, one of them rare, at the edge of the run (ASCII
-    beside: digits, a space) and a clause mark or the other edge beyond: 藩爺 and 啋 of
-    ，藩爺15啋。 (每份15元 as GBK read as Big5) have one rare character each, too few for
-    _rare_near. Between two clause marks, such a clause is clean text's (，嗯，) too often."""
+    """A clause of at most SHORT_RUN characters with one rarer than FOREIGN_PRIOR (or unknown
+    to the model), between clause marks or the run's edges (ASCII beside: digits, a space):
+    啋 of ，藩爺15啋。 (每份15元 as GBK read as Big5) and 禥壁盾 of ，禥壁盾？ (貴族嗎 as Big5
+    read as GBK) have one rare character each, too few for _rare_near. Characters only
+    rarer than RARE_NEAR_COST would bring in a clean line in four (names: ，姚洋，)."""
     def make() -> str:
-        rare = _rare_class()
-        clause = f"(?:{rare}[^{CLAUSE_MARKS}]?|[^{CLAUSE_MARKS}]{rare})"
-        return f"^{clause}(?=[{CLAUSE_MARKS}]|$)|(?<=[{CLAUSE_MARKS}]){clause}$"
+        rare = _rare_class(-FOREIGN_PRIOR)
+        other = f"[^{CLAUSE_MARKS}]"
+        return f"(?:^|(?<=[{CLAUSE_MARKS}]))(?={other}{{0,{SHORT_RUN - 1}}}{rare}){other}{{1,{SHORT_RUN}}}(?=[{CLAUSE_MARKS}]|$)"
 
-    return lazyre.compile_data("rare_short_clause", f"v2|{RARE_NEAR_COST}|{CLAUSE_MARKS}|".encode() + priors_key(),
+    return lazyre.compile_data("rare_short_clause", f"v3|{SHORT_RUN}|{FOREIGN_PRIOR}|{CLAUSE_MARKS}|".encode() + priors_key(),
                                make)
 
 

@@ -350,13 +350,15 @@ def test_clean_characters_beside_a_big5_as_gb18030_clause(before, clause, after)
     assert repair(damaged) == before + clause + after
 
 
-# One rare character at each edge of two runs between digits: GBK read as Big5 in a price
-# (每份12元 is 藩爺12啋), too little for the scan of rare characters close together.
-@pytest.mark.parametrize("before,words,after", [
-    ("学校食堂的午饭，", ("每份", "12", "元"), "。还有汤。"),
+# Short damaged clauses with one rare character each: too little for the scan of rare
+# characters close together (每份12元 as GBK read as Big5 is 藩爺12啋, split by the digits).
+@pytest.mark.parametrize("kind,before,words,after", [
+    ("gbk-as-big5", "学校食堂的午饭，", ("每份", "12", "元"), "。还有汤。"),
+    # One short clause between question marks, with one rare character (禥 of 貴族嗎).
+    ("big5-as-gbk", "我很想知道在這邊讀書是甚麼感覺，", ("貴族嗎",), "？會騎馬嗎？學生會打球嗎？"),
 ])
-def test_gbk_as_big5_runs_split_by_digits(before, words, after):
-    damaged = before + "".join(w if w.isdigit() else LOSSLESS["gbk-as-big5"](w) for w in words) + after
+def test_short_damaged_clauses_with_one_rare_character(kind, before, words, after):
+    damaged = before + "".join(w if w.isdigit() else LOSSLESS[kind](w) for w in words) + after
     assert repair(damaged) == before + "".join(words) + after
 
 
