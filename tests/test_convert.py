@@ -1,3 +1,5 @@
+from pathlib import Path
+
 import pytest
 
 from cleantext import OptionError, convert
@@ -103,3 +105,23 @@ def test_t2s_is_idempotent_on_names_the_character_table_would_pull_apart(text, e
 ])
 def test_simplified_verb_phrases_with_huai_stay(text, expected):
     assert convert(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # A spelling the character table turns into another phrase's key converts in one pass.
+    ("他瀋默了很久", "他沉默了很久"), ("藉著這個機會", "借着这个机会"), ("破釜瀋舟", "破釜沉舟"),
+    ("闇沈瀋的天", "暗沉沉的天"), ("摺戟沈沙", "折戟沉沙"),
+])
+def test_t2s_converts_in_one_pass(text, expected):
+    assert convert(text) == expected
+    assert convert(expected) == expected
+
+
+def test_fixed_point_phrases_are_current():
+    """The generated table is what its script makes of the current tables."""
+    import subprocess
+    import sys
+
+    script = Path(__file__).resolve().parent.parent / "scripts" / "build_fixed_point_phrases.py"
+    result = subprocess.run([sys.executable, str(script), "--check"], capture_output=True, text=True)
+    assert result.returncode == 0, result.stdout + result.stderr
