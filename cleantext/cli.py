@@ -44,13 +44,18 @@ class BadInput(click.ClickException):
     exit_code = EXIT_BAD_INPUT
 
 
+# One instance of each type for every option: a click.Path looks up its message catalogue when
+# made (gettext, 60 us), and the commands have some 30 options of these kinds.
+PARAM_TYPES = {
+    "str": click.STRING,
+    "int": click.INT,
+    "path": click.Path(exists=True, dir_okay=False),
+    "dir": click.Path(exists=True, file_okay=False),
+}
+
+
 def _click_param(option: Option) -> click.Option:
-    kinds = {
-        "str": click.STRING,
-        "int": click.INT,
-        "path": click.Path(exists=True, dir_okay=False),
-        "dir": click.Path(exists=True, file_okay=False),
-    }
+    kinds = PARAM_TYPES
     if option.kind == "flag":
         return click.Option([*option.cli_flags, option.name], is_flag=True, default=bool(option.default),
                             help=option.help)

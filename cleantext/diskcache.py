@@ -23,14 +23,24 @@ def directory() -> str:
     return os.path.join(base, "cleantext")
 
 
-def path_for(name: str, key: bytes) -> str:
-    """The cache file for table ``name`` built from ``key`` (the bytes it depends on)."""
+def digest(data: bytes, size: int = 8) -> bytes:
+    """A short hash of ``data``: a key made of big sources (the 660 KB model file) is hashed once,
+    not by every cache that depends on it.
+
+    >>> len(digest(b"model data")), digest(b"a") == digest(b"a"), digest(b"a") == digest(b"b")
+    (8, True, False)
+    """
     try:
         from _blake2 import blake2b  # what hashlib serves, without loading OpenSSL (2 ms at start)
     except ImportError:
         from hashlib import blake2b
 
-    return os.path.join(directory(), f"{name}-{blake2b(key, digest_size=8).hexdigest()}.marshal")
+    return blake2b(data, digest_size=size).digest()
+
+
+def path_for(name: str, key: bytes) -> str:
+    """The cache file for table ``name`` built from ``key`` (the bytes it depends on)."""
+    return os.path.join(directory(), f"{name}-{digest(key).hex()}.marshal")
 
 
 def read(path: str) -> Any:

@@ -780,9 +780,12 @@ def priors() -> Priors:
 
 @lru_cache(maxsize=1)
 def priors_key() -> bytes:
-    """What the priors are made from: for caches of tables made from them (mojibake._rare_near).
-    Remembered: several caches ask for it at start, and it reads the model's file."""
-    return PRIORS_FORMAT + _model_data() + _simplified_source()
+    """What the priors are made from, hashed: for caches of tables made from them
+    (mojibake._rare_near). Remembered: several caches ask for it at start, and it reads the
+    model's file; hashed once, so that each cache hashes a short key."""
+    from . import diskcache
+
+    return PRIORS_FORMAT + diskcache.digest(_model_data() + _simplified_source(), 16)
 
 
 def _unigram_priors() -> list[tuple[float, str]]:
