@@ -1162,15 +1162,15 @@ PRIVATE_USE_GAIN_OVER_RANDOM = 0.0
 # rare word put in by chance: rare characters the random controls are, but letters of the
 # symbol rows come only from the swap (or Japanese, which _japanese keeps out). The reading
 # must still read as Chinese, but its pairs need not be ones the model knows (牽手, 太學).
-# A letter and one more character foreign to the line, another one: a common character beside
-# letters (回σ of a kaomoji, 唉Ω, ━━唉) is clean text, read as anything that beats them (隙考,
-# 隻次, 岩岩隻).
+# The run must hold this many different characters foreign to the line, the letter among them:
+# one common character beside letters (回σ of a kaomoji, 唉Ω, ━━唉) is clean text, which a
+# swap reads as anything that beats the letters (隙考, 隻次, 岩岩隻).
 LETTERS_FOREIGN = 2
 LETTERS_CONTEXT_GAIN = -4.0
 LETTERS_GAIN_OVER_RANDOM = 0.0
-LETTER_BESIDE_HAN = lazyre.compile("[\u0391-\u03c9\u0401-\u0451\u2500-\u257f\ufe30-\ufe6b\u3041-\u30ff]"
-                                   "(?=[\u3400-\u9fff])|(?<=[\u3400-\u9fff])"
-                                   "[\u0391-\u03c9\u0401-\u0451\u2500-\u257f\ufe30-\ufe6b\u3041-\u30ff]")
+_LETTER = "[\u0391-\u03c9\u0401-\u0451\u2500-\u257f\ufe30-\ufe6b\u3041-\u30ff]"  # FOREIGN_SCRIPT, KANA; no bopomofo
+_HAN = "[\u3400-\u9fff]"
+LETTER_BESIDE_HAN = lazyre.compile(f"{_LETTER}(?={_HAN})|(?<={_HAN}){_LETTER}")
 
 
 def _letters_among_han(run: str) -> bool:
@@ -1471,8 +1471,8 @@ def _line_repairs(text: str, line: _Line, document: str | None, variant: bool = 
     # no 隻, though both are B0 A6), however the kind reads it.
     script = SWAP_SCRIPT.get(leading)
     clean_beside = script is not None and not from_document and any(
-        len(HAN_RUN.findall(match.group(0))) and sum(map(is_han, match.group(0))) >= CLEAN_CLAUSE_HAN
-        and not any(r.kind == leading for r in found) for match, found in read)
+        sum(map(is_han, match.group(0))) >= CLEAN_CLAUSE_HAN and not any(r.kind == leading for r in found)
+        for match, found in read)
     for match, found in read:
         choice = next((r for r in found if r.kind == leading), None)
         if choice is not None and from_document and (
