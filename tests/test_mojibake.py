@@ -397,7 +397,7 @@ def test_python_gbk_replace_damage_is_read_back():
     (0x41, [0x80, 0xA1], [0x8D, 0xAD]),  # before an ASCII letter: A1-A7 40-A0 are user-defined
 ])
 def test_lost_byte_values_the_decoder_could_not_pair(following, fits, does_not_fit):
-    mark = mojibake._lost_before("gbk", following)
+    mark = mojibake._lost_before(("gbk",), following)
     allowed = [0x80 + k for k in range(64) if (mojibake.LOST_SOME - mark) >> k & 1]
     assert all(b in allowed for b in fits)
     assert not any(b in allowed for b in does_not_fit)
@@ -444,6 +444,33 @@ def test_big5_read_by_python_gbk_replace():
         errors += Levenshtein.distance(repaired, text)
         total += len(text)
     assert 1 - errors / total >= 0.9
+
+
+@pytest.mark.parametrize("text", ["最早的是1900年出版的那一本小說。", "這本書是2008年買的，到現在還沒看完。"])
+def test_big5_as_gbk_stray_trail_before_digits_joins_the_run(text):
+    """是 (AC 4F) after a lost lead reads 含O in Python's GBK: the O is 是's trail, glued to
+    the 1900 after it. It belongs to the run, or the run ends in half a pair and is not read."""
+    damaged = text.encode("big5").decode("gbk", errors="replace")
+    assert "\ufffd" in damaged
+    repaired = repair(damaged)
+    assert "\ufffd" not in repaired
+    assert Levenshtein.distance(repaired, text) <= 1
+
+
+# GBK read by Python's big5 decoder with errors="replace": a lead byte Big5 cannot pair with the
+# next byte is lost (GBK's rows 81-A0; C8 of 仁 and 三, where plain Big5 has no pairs) and the
+# next byte is read afresh. Each lost byte is one of the few values that pair fails for.
+GBK_BY_PYTHON_BIG5 = [
+    "三年前他离开家乡，到南方一座小城里开了一家书店。",
+    "仁者见仁，智者见智，大家各有各的看法。",
+]
+
+
+@pytest.mark.parametrize("text", GBK_BY_PYTHON_BIG5)
+def test_gbk_read_by_python_big5_replace(text):
+    damaged = text.encode("gbk").decode("big5", errors="replace")
+    assert "\ufffd" in damaged
+    assert repair(damaged) == text
 
 
 def test_clean_clauses_beside_a_big5_as_gbk_clause_stay():
