@@ -456,8 +456,9 @@ def _double_byte_options(lead: int, trail: int, codec: str) -> tuple[str, ...] |
 
 
 @lru_cache(maxsize=1)
-def _simplified_only() -> frozenset[str]:
-    """Characters only Simplified text uses (the Simplified side of OpenCC's character table)."""
+def _simplified_side() -> frozenset[str]:
+    """The Simplified side of OpenCC's character table: forms only Simplified text uses, and
+    forms both scripts use that stand for another character in Traditional (出 for 齣)."""
     table = model().simplified
     return frozenset(table.values()) - frozenset(table)
 
@@ -465,20 +466,30 @@ def _simplified_only() -> frozenset[str]:
 def same_script(lattice: list[list[str]], context: str = "") -> list[list[str]]:
     """Guessed characters keep to the script of the known ones: a lost byte in Simplified text
     is not a Traditional character (每餐, not 每餘, which the model scores as 每余), and the
-    other way round. Unchanged when the known characters show no script or both.
+    other way round. Unchanged when the known characters show no script or both. (Text with a
+    character of the Simplified side, _simplified_side, and no Traditional form is Simplified.)
 
     >>> same_script([["每"], ["餘", "餐"]])
     [['每'], ['餘', '餐']]
     >>> same_script([["这"], ["餘", "餐"]])
     [['这'], ['餐']]
+
+    Traditional text loses only the forms it never uses (see _simplified_forms), not every
+    Simplified side of OpenCC's table: 出, 合, 只 and 台 stand for 齣, 閤, 隻 and 臺 there, but
+    Traditional text writes them all the time (選出, not 選—).
+
+    >>> same_script([["選"], ["出", "—", "这"]])
+    [['選'], ['出', '—']]
     """
     known = "".join(options[0] for options in lattice if len(options) == 1) + context
     traditional = model().simplified
     has_traditional = any(ch in traditional for ch in known)
-    has_simplified = any(ch in _simplified_only() for ch in known)
-    if has_traditional == has_simplified:
+    if has_traditional and not any(ch in _simplified_forms() for ch in known):
+        other = _simplified_forms()
+    elif not has_traditional and any(ch in _simplified_side() for ch in known):
+        other = traditional  # 么 and 题 are Simplified enough to keep 願 out of 跑题
+    else:
         return lattice
-    other = traditional if has_simplified else _simplified_only()
     out = []
     for options in lattice:
         kept = [ch for ch in options if ch not in other] if len(options) > 1 else options

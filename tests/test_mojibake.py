@@ -457,6 +457,15 @@ def test_big5_as_gbk_stray_trail_before_digits_joins_the_run(text):
     assert Levenshtein.distance(repaired, text) <= 1
 
 
+@pytest.mark.parametrize("text", ["請把作業交出來。", "那本書已經出版了。"])
+def test_lost_byte_in_traditional_text_may_be_a_character_both_scripts_write(text):
+    """出 (A5 58) read by Python's GBK is a lost byte and X: of its candidates, 出 is the
+    Simplified side of OpenCC's 齣 -> 出, but Traditional text writes it all the time (no 交—來)."""
+    damaged = text.encode("big5").decode("gbk", errors="replace")
+    assert "\ufffdX" in damaged
+    assert repair(damaged) == text
+
+
 # GBK read by Python's big5 decoder with errors="replace": a lead byte Big5 cannot pair with the
 # next byte is lost (GBK's rows 81-A0; C8 of 仁 and 三, where plain Big5 has no pairs) and the
 # next byte is read afresh. Each lost byte is one of the few values that pair fails for.
