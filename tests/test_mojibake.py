@@ -466,6 +466,15 @@ def test_lost_byte_in_traditional_text_may_be_a_character_both_scripts_write(tex
     assert repair(damaged) == text
 
 
+@pytest.mark.parametrize("text", ["如果不是建築物的造型不同，我還以為回到了家鄉。", "歡迎大家下學期再來。"])
+def test_lost_bytes_read_as_words_the_characters_after_them_go_on(text):
+    """Paths through a run's lost bytes that reach the same character are kept apart by its
+    word position (see CharModel.best): the one with the character inside a word may be behind
+    there, yet only it goes on as words (的造型不同, 下學期; not 捏造但不同, 助學期)."""
+    damaged = text.encode("big5").decode("gbk", errors="replace")
+    assert Levenshtein.distance(repair(damaged), text) <= 1
+
+
 # GBK read by Python's big5 decoder with errors="replace": a lead byte Big5 cannot pair with the
 # next byte is lost (GBK's rows 81-A0; C8 of 仁 and 三, where plain Big5 has no pairs) and the
 # next byte is read afresh. Each lost byte is one of the few values that pair fails for.
