@@ -47,14 +47,14 @@ LOST = "\ufffd?"  # what a lost byte turns into
 # letter or mark right after U+FFFD: a GBK decoder that meets a pair it lacks loses the lead
 # byte and reads the trail alone (Big5's 叫, A5 73, read as GBK is U+FFFD and s).
 RUN = lazyre.compile(r"(?:[^\x00-\x7f]|\?(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])\?|(?<=\ufffd)[\x40-\x7e])+")
-# In a line with a lost byte, one ASCII letter or mark after a non-ASCII character belongs to
-# the run too, unless a letter follows (a word): after a lost lead byte, a GBK decoder reads
-# Big5 out of step, pairing each trail byte with the next lead, until a trail that is ASCII on
-# its own (頭, C0 59, ends 的源頭 read as GBK as 悍嚼Y; 是, AC 4F, before a number reads 含O1900:
-# without its O the run ends in half a pair and is not read at all). Elsewhere such a letter is
-# text (A股, yàn).
+# In a line with a lost byte, one ASCII letter or mark right after a non-ASCII character belongs
+# to the run too: after a lost lead byte, a GBK decoder reads Big5 out of step, pairing each
+# trail byte with the next lead, until a trail that is ASCII on its own (頭, C0 59, ends 的源頭
+# read as GBK as 悍嚼Y; 是, AC 4F, before a number or a word reads 含O1900, 维OBeatles: without
+# its O the run ends in half a pair and is not read at all). Where the letter is text, the
+# reading keeps it. Elsewhere such a letter is text (A股, yàn).
 LOSSY_RUN = lazyre.compile(r"(?:[^\x00-\x7f]|\?(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])\?|(?<=\ufffd)[\x40-\x7e]"
-                           r"|(?<=[^\x00-\x7f])[\x40-\x7e](?![A-Za-z]))+")
+                           r"|(?<=[^\x00-\x7f])[\x40-\x7e])+")
 
 
 def _run_pattern(text: str, start: int = 0, end: int | None = None) -> re.Pattern[str]:

@@ -446,10 +446,12 @@ def test_big5_read_by_python_gbk_replace():
     assert 1 - errors / total >= 0.9
 
 
-@pytest.mark.parametrize("text", ["最早的是1900年出版的那一本小說。", "這本書是2008年買的，到現在還沒看完。"])
-def test_big5_as_gbk_stray_trail_before_digits_joins_the_run(text):
+@pytest.mark.parametrize("text", ["最早的是1900年出版的那一本小說。", "這本書是2008年買的，到現在還沒看完。",
+                                  "我最喜歡的樂團是Beatles。"])
+def test_big5_as_gbk_stray_trail_before_ascii_joins_the_run(text):
     """是 (AC 4F) after a lost lead reads 含O in Python's GBK: the O is 是's trail, glued to
-    the 1900 after it. It belongs to the run, or the run ends in half a pair and is not read."""
+    the 1900 or the word after it. It belongs to the run, or the run ends in half a pair and is
+    not read."""
     damaged = text.encode("big5").decode("gbk", errors="replace")
     assert "\ufffd" in damaged
     repaired = repair(damaged)
