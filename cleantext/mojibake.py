@@ -1128,7 +1128,15 @@ def _line_readings(text: str, start: int, end: int) -> _Line:
                 votes[reading.kind] = votes.get(reading.kind, 0.0) + reading.gain
     strong = {m.span() for m, f in runs if f and any(r.strong for r in f)}
     for run in _run_pattern(text, start, end).finditer(text, start, end):
-        if run.span() in strong or not CLAUSE_MARK.search(run.group(0)):
+        if run.span() in strong:
+            continue
+        for match in _in_step_pieces(text, run, {m.span() for m, _ in runs}):
+            found = _readings_at(text, match) if _suspicious(match.group(0)) else None
+            runs.append((match, found))
+            for reading in found or ():
+                if reading.strong:
+                    votes[reading.kind] = votes.get(reading.kind, 0.0) + reading.gain
+        if not CLAUSE_MARK.search(run.group(0)):
             continue
         for match in _joined_clauses(text, run):
             found = _readings_at(text, match)
@@ -1498,6 +1506,27 @@ def _runs(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
                     if piece.span() not in seen:
                         seen.add(piece.span())
                         yield piece
+
+
+def _in_step_pieces(text: str, run: re.Match[str], seen: set[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    """The pieces of a run with a lost byte that a double-byte text read by a lossy decoder is
+    in step at both ends of: the byte after an ASCII letter or mark begins a character (the
+    letter was a trail byte read alone, or ASCII). A run that reads no way as a whole is read in
+    these pieces, so that one piece that cannot be read (哈哈 is four lost bytes in Big5 read
+    as GBK) does not keep the rest from being read. Pieces in ``seen`` are left out.
+
+    >>> text = "砆и掉奔\ufffdF\ufffd\ufffd\ufffd\ufffd。"
+    >>> [m.group(0) for m in _in_step_pieces(text, LOSSY_RUN.search(text), set())]
+    ['砆и掉奔\ufffdF', '\ufffd\ufffd\ufffd\ufffd。']
+    """
+    if "\ufffd" not in run.group(0):
+        return
+    pieces = list(IN_STEP_PIECE.finditer(text, run.start(), run.end()))
+    if len(pieces) > 1:
+        yield from (piece for piece in pieces if piece.span() not in seen)
+
+
+IN_STEP_PIECE = lazyre.compile(r"[^\x40-\x7e]+(?:[\x40-\x7e]|$)")
 
 
 def _line_pieces(text: str, start: int, end: int) -> Iterator[tuple[re.Match[str], bool]]:

@@ -477,6 +477,16 @@ def test_lost_bytes_read_as_words_the_characters_after_them_go_on(text):
     assert Levenshtein.distance(repair(damaged), text) <= 1
 
 
+def test_big5_as_gbk_run_with_an_unreadable_piece_is_read_in_step_pieces():
+    """哈 (AB A2) read by Python's GBK is two lost bytes: 哈哈哈哈 leaves seven marks in a row
+    that no reading may guess. The run is read in the pieces a byte after an ASCII letter
+    begins (了 is a lost byte and F), and the rest of it comes back."""
+    text = "這張照片被我剪壞了哈哈哈哈。"
+    damaged = text.encode("big5").decode("gbk", errors="replace")
+    assert "\ufffd" * 7 in damaged
+    assert repair(damaged).startswith("這張照片被我剪壞了")
+
+
 # GBK read by Python's big5 decoder with errors="replace": a lead byte Big5 cannot pair with the
 # next byte is lost (GBK's rows 81-A0; C8 of 仁 and 三, where plain Big5 has no pairs) and the
 # next byte is read afresh. Each lost byte is one of the few values that pair fails for.
