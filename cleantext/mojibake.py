@@ -1013,14 +1013,18 @@ def _script_evidence(run: str) -> int:
 
 
 def _japanese(run: str) -> bool:
-    """Hiragana in a row (particles and endings: さんは, きて) and no letter of a third script:
-    Japanese, which a CJK codec swap reads as Chinese characters as readily as it reads damage
-    (池端さんは -> 喀傷今氏反). Damage between CJK codecs has its kana one by one.
+    """Hiragana in a row (particles and endings: さんは, きて) and no letter of a third script
+    nor damage: Japanese, which a CJK codec swap reads as Chinese characters as readily as it
+    reads damage (池端さんは -> 喀傷今氏反). Damage between CJK codecs has its kana one by one,
+    but for 今天 and 今日 (A4B5 A4D1, A4E9 in Big5: さぱ, さら in GBK); a lost byte (U+FFFD) or
+    a private use character beside them is no Japanese.
 
     >>> _japanese("池端さんは毎朝"), _japanese("扂橇腕淏腔ロ部"), _japanese("攫ミタ竡Τ"), _japanese("中文")
     (True, False, False, False)
+    >>> _japanese("さらぱ\ufffd皤堞n")  # 今日天氣很 read by Python's GBK
+    False
     """
-    return bool(HIRAGANA_PAIR.search(run)) and not FOREIGN_SCRIPT.search(run) and not PRIVATE_USE.search(run)
+    return bool(HIRAGANA_PAIR.search(run)) and not FOREIGN_SCRIPT.search(run) and not DAMAGE_MARK.search(run)
 
 
 HIRAGANA_PAIR = lazyre.compile("[\u3041-\u309f]{2}")

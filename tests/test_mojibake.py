@@ -487,6 +487,15 @@ def test_big5_as_gbk_run_with_an_unreadable_piece_is_read_in_step_pieces():
     assert repair(damaged).startswith("這張照片被我剪壞了")
 
 
+@pytest.mark.parametrize("text", ["今日天氣很好，適合出去走走。", "今天下午要開會嗎？"])
+def test_big5_as_gbk_today_with_a_lost_byte_is_no_japanese(text):
+    """今天 and 今日 read as GBK are hiragana in a row (さぱ, さら), as Japanese is; a lost
+    byte in the run shows damage, which Japanese text has not."""
+    damaged = text.encode("big5").decode("gbk", errors="replace")
+    assert "\ufffd" in damaged
+    assert Levenshtein.distance(repair(damaged), text) <= 1
+
+
 # GBK read by Python's big5 decoder with errors="replace": a lead byte Big5 cannot pair with the
 # next byte is lost (GBK's rows 81-A0; C8 of 仁 and 三, where plain Big5 has no pairs) and the
 # next byte is read afresh. Each lost byte is one of the few values that pair fails for.
