@@ -550,7 +550,8 @@ class CharModel:
 
     def best(self, lattice: Sequence[Sequence[str]], left: str | None = None, right: str | None = None) -> str:
         r"""The most plausible string taking one option from each position (Viterbi over the
-        open marks and the last character; the word position is summed over).
+        open marks, the last character and whether it more likely stands inside a word; the
+        word position is summed over along each path).
 
         >>> model().best([["中"], list("闻文问"), ["化"]])
         '中文化'
@@ -565,16 +566,20 @@ class CharModel:
         structures: list[Structure] = [marks]
         numbers: dict[Structure, int] = {marks: 0}
         advanced: dict[tuple[int, str], int] = {}  # (marks, a character not Han) -> the marks after it
-        # (open marks, last character) -> (score, word position of the last character, string)
-        states: dict[tuple[int, str | None], tuple[float, tuple[float, float], str]] = {(0, prev): (0.0, position, "")}
+        # (open marks, last character, does it more likely stand inside a word) -> (score, word
+        # position of the last character, string). Paths that end in the same character are
+        # kept apart by its word position: the one behind there may be the one with the
+        # character inside a word, which the next character goes on (造 of 造型 before 型).
+        states: dict[tuple[int, str | None, bool], tuple[float, tuple[float, float], str]] = {
+            (0, prev, position[1] > position[0]): (0.0, position, "")}
         log2 = math.log2
         rows = self._rows
         for options in lattice:
             # (open marks, last character) -> (score, word position, path before, option): the
             # string of a path is joined only for the paths kept (most candidates lose).
-            new: dict[tuple[int, str | None], tuple[float, tuple[float, float], str, str]] = {}
+            new: dict[tuple[int, str | None, bool], tuple[float, tuple[float, float], str, str]] = {}
             top = -math.inf  # the best value in new
-            for (number, prev), (score, position, text) in states.items():
+            for (number, prev, _), (score, position, text) in states.items():
                 marks = structures[number]
                 after_han = -1  # the number of the marks after any Han character (advance_han)
                 row = rows.get(prev)  # transitions from prev, by the next character
@@ -599,7 +604,7 @@ class CharModel:
                         first, inner = at_first * ff + at_inner * if_, at_first * fi + at_inner * ii
                         mass = first + inner
                         if mass <= 0.0:
-                            value, key, at = score + -math.inf, (number, option), AT_WORD_START
+                            value, key, at = score + -math.inf, (number, option, False), AT_WORD_START
                         else:
                             value = score + (0.0 + log2(mass))
                             if "\u3400" <= option <= "\u9fff" or "\uf900" <= option <= "\ufaff" \
@@ -610,7 +615,7 @@ class CharModel:
                                     if after_han < 0:
                                         after_han = numbers[after] = len(structures)
                                         structures.append(after)
-                                key = (after_han, option)
+                                key = (after_han, option, inner > first)
                             else:
                                 # advance reads prev only for an opening mark
                                 n = -1 if option in OPENERS else advanced.get((number, option), -1)
@@ -621,7 +626,7 @@ class CharModel:
                                         n = numbers[after] = len(structures)
                                         structures.append(after)
                                     advanced[number, option] = n
-                                key = (n, option)
+                                key = (n, option, inner > first)
                             at = None  # (first / mass, inner / mass), made only for a path kept
                     else:
                         gain, after, last, at = self._walk(marks, prev, position, option)
@@ -630,7 +635,7 @@ class CharModel:
                         if n < 0:
                             n = numbers[after] = len(structures)
                             structures.append(after)
-                        key = (n, last)
+                        key = (n, last, at[1] > at[0])
                     held = new.get(key)
                     if held is None or value > held[0]:
                         new[key] = (value, at or (first / mass, inner / mass), text, option)

@@ -47,12 +47,14 @@ LOST = "\ufffd?"  # what a lost byte turns into
 # letter or mark right after U+FFFD: a GBK decoder that meets a pair it lacks loses the lead
 # byte and reads the trail alone (Big5's 叫, A5 73, read as GBK is U+FFFD and s).
 RUN = lazyre.compile(r"(?:[^\x00-\x7f]|\?(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])\?|(?<=\ufffd)[\x40-\x7e])+")
-# In a line with a lost byte, one ASCII letter or mark between non-ASCII characters (or at the
-# line's end) belongs to the run too: after a lost lead byte, a GBK decoder reads Big5 out of
-# step, pairing each trail byte with the next lead, until a trail that is ASCII on its own
-# (頭, C0 59, ends 的源頭 read as GBK as 悍嚼Y). Elsewhere such a letter is text (A股, yàn).
+# In a line with a lost byte, one ASCII letter or mark right after a non-ASCII character belongs
+# to the run too: after a lost lead byte, a GBK decoder reads Big5 out of step, pairing each
+# trail byte with the next lead, until a trail that is ASCII on its own (頭, C0 59, ends 的源頭
+# read as GBK as 悍嚼Y; 是, AC 4F, before a number or a word reads 含O1900, 维OBeatles: without
+# its O the run ends in half a pair and is not read at all). Where the letter is text, the
+# reading keeps it. Elsewhere such a letter is text (A股, yàn).
 LOSSY_RUN = lazyre.compile(r"(?:[^\x00-\x7f]|\?(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])\?|(?<=\ufffd)[\x40-\x7e]"
-                           r"|(?<=[^\x00-\x7f])[\x40-\x7e](?=[^\x00-\x7f]|\n|\Z))+")
+                           r"|(?<=[^\x00-\x7f])[\x40-\x7e])+")
 
 
 def _run_pattern(text: str, start: int = 0, end: int | None = None) -> re.Pattern[str]:
@@ -68,8 +70,9 @@ MAX_UNKNOWNS = 3
 CHARS_PER_UNKNOWN = 6
 # Python's GBK decoder (errors="replace") loses far more: 0x80 and the
 # user-defined pairs, one byte in every 4 to 10 characters of UTF-8, the lead of one Big5
-# character in three. Where each lost byte has only a few possible values (FEW_OPTIONS
-# characters at most), a run may have one in every 2 characters.
+# character in three; its Big5 decoders lose the lead of GBK's rows 81-A0 and of pairs plain
+# Big5 lacks. Where each lost byte leaves only a few common characters (FEW_OPTIONS at most,
+# see _open_to_many), a run may have one in every 2 characters.
 CHARS_PER_FEW_UNKNOWN = 2
 FEW_OPTIONS = 16
 # Where a CJK codec misread another, every character maps to one character (亠亠 reads 坡坡 as
@@ -365,28 +368,36 @@ def _utf8_options(lead: int, tail: tuple[int, ...]) -> tuple[str, ...] | None:
 
 
 @lru_cache(maxsize=512)
-def _lost_before(codec: str, following: int) -> int:
-    """The mark of a continuation byte that ``codec``'s decoder lost just before the byte
+def _lost_before(codecs: tuple[str, ...], following: int) -> int:
+    """The mark of a byte that a decoder of ``codecs`` lost just before the byte
     ``following``: a decoder drops a byte only where that byte and the next make no character,
     and then reads on from the next byte. So UTF-8 read as GBK loses 0x80, or AA-AF before a
     byte from A1 up (user-defined pairs), never 8D (8D E4 is a GBK character): of 64 values a
     few remain. UNKNOWN when all fit.
 
-    >>> list(_fitting(_lost_before("gbk", 0xE4), 0x80, 0xC0))
+    >>> list(_fitting(_lost_before(("gbk",), 0xE4), 0x80, 0xC0))
     [128, 162, 170, 171, 172, 173, 174, 175]
 
     Big5 read as GBK loses the lead byte of a pair GBK does not have (A4-A7 before 40-A0,
     AA-AF and F8-F9 before A1 up are GBK's user-defined pairs) and reads the trail afresh:
 
-    >>> list(_fitting(_lost_before("gbk", 0x5F), 0xA1, 0xFA))
+    >>> list(_fitting(_lost_before(("gbk",), 0x5F), 0xA1, 0xFA))
     [161, 162, 163, 164, 165, 166, 167, 169]
+
+    GBK read as Big5 by Python's big5, cp950 or big5hkscs: whichever decoder it was lost the
+    byte, so a value fits where one of them has no pair for it (an HKSCS pair is lost by big5):
+
+    >>> len(_fitting(_lost_before(BIG5_DECODERS, 0xC4), 0x81, 0xFF)) < 64
+    True
     """
     mask = 0
     for k in range(128):
-        try:
-            bytes([0x80 + k, following]).decode(codec)
-        except UnicodeDecodeError:
-            mask |= 1 << k
+        for codec in codecs:
+            try:
+                bytes([0x80 + k, following]).decode(codec)
+            except UnicodeDecodeError:
+                mask |= 1 << k
+                break
     return UNKNOWN if mask == (1 << 128) - 1 else LOST_SOME - mask
 
 
@@ -445,8 +456,9 @@ def _double_byte_options(lead: int, trail: int, codec: str) -> tuple[str, ...] |
 
 
 @lru_cache(maxsize=1)
-def _simplified_only() -> frozenset[str]:
-    """Characters only Simplified text uses (the Simplified side of OpenCC's character table)."""
+def _simplified_side() -> frozenset[str]:
+    """The Simplified side of OpenCC's character table: forms only Simplified text uses, and
+    forms both scripts use that stand for another character in Traditional (出 for 齣)."""
     table = model().simplified
     return frozenset(table.values()) - frozenset(table)
 
@@ -454,20 +466,30 @@ def _simplified_only() -> frozenset[str]:
 def same_script(lattice: list[list[str]], context: str = "") -> list[list[str]]:
     """Guessed characters keep to the script of the known ones: a lost byte in Simplified text
     is not a Traditional character (每餐, not 每餘, which the model scores as 每余), and the
-    other way round. Unchanged when the known characters show no script or both.
+    other way round. Unchanged when the known characters show no script or both. (Text with a
+    character of the Simplified side, _simplified_side, and no Traditional form is Simplified.)
 
     >>> same_script([["每"], ["餘", "餐"]])
     [['每'], ['餘', '餐']]
     >>> same_script([["这"], ["餘", "餐"]])
     [['这'], ['餐']]
+
+    Traditional text loses only the forms it never uses (see _simplified_forms), not every
+    Simplified side of OpenCC's table: 出, 合, 只 and 台 stand for 齣, 閤, 隻 and 臺 there, but
+    Traditional text writes them all the time (選出, not 選—).
+
+    >>> same_script([["選"], ["出", "—", "这"]])
+    [['選'], ['出', '—']]
     """
     known = "".join(options[0] for options in lattice if len(options) == 1) + context
     traditional = model().simplified
     has_traditional = any(ch in traditional for ch in known)
-    has_simplified = any(ch in _simplified_only() for ch in known)
-    if has_traditional == has_simplified:
+    if has_traditional and not any(ch in _simplified_forms() for ch in known):
+        other = _simplified_forms()
+    elif not has_traditional and any(ch in _simplified_side() for ch in known):
+        other = traditional  # 么 and 题 are Simplified enough to keep 願 out of 跑题
+    else:
         return lattice
-    other = traditional if has_simplified else _simplified_only()
     out = []
     for options in lattice:
         kept = [ch for ch in options if ch not in other] if len(options) > 1 else options
@@ -495,7 +517,7 @@ class Kind:
     cost: float = 0.0
     # The decoder that misread the bytes, where the bytes it lost (LOST) are known to be only
     # those it could not pair with the byte after them (see _lost_before).
-    lost_by: str | None = None
+    lost_by: tuple[str, ...] = ()
 
     def lattices(self, run: str, supported: bool = False) -> list[list[list[str]]]:
         """The lattices of every way to put the costume back on that reads (one, unless a
@@ -569,11 +591,26 @@ class Kind:
             lattice.append([run[offsets.index(used) :]])
         open_ = sum(len(options) > 1 for options in lattice)
         if self.lost_by:  # many lost bytes, so long as few of them are open to many values
-            if open_ > max_lost_marks(run) or sum(len(options) > FEW_OPTIONS for options in lattice) > max_unknowns(run):
+            if open_ > max_lost_marks(run) or sum(map(_open_to_many, lattice)) > max_unknowns(run):
                 return None
         elif open_ > max_unknowns(run):
             return None
         return lattice
+
+
+def _open_to_many(options: list[str]) -> bool:
+    """Does a lost byte leave more than FEW_OPTIONS common characters (prior COMMON_PRIOR and
+    up) to choose from? The rare ones fit a context only by chance: where GBK read as Big5 lost
+    a lead byte, the values left are mostly GBK's extension rows (仁, C8 CA, is lost by Python's
+    big5 as 34 candidates, one of them common).
+
+    >>> _open_to_many(["仁", "準", "喪"] * 10), _open_to_many(list("的一是不了在人有我他这个们中来上大为和国地到以说时要就出会可也你对"))
+    (False, True)
+    """
+    if len(options) <= FEW_OPTIONS:
+        return False
+    prior = model().prior
+    return sum(prior(ch) >= COMMON_PRIOR for ch in options) > FEW_OPTIONS
 
 
 @lru_cache(maxsize=256)
@@ -617,13 +654,14 @@ def max_lost_marks(run: str) -> int:
 
 
 KINDS: tuple[Kind, ...] = (
-    Kind("utf8-as-gbk", _gbk_bytes, _utf8_lattice, utf8=True, lost_by="gbk"),
+    Kind("utf8-as-gbk", _gbk_bytes, _utf8_lattice, utf8=True, lost_by=("gbk",)),
     Kind("utf8-as-cp1252", _cp1252_bytes, lambda data: _utf8_lattice(data, fill_dropped=True), rare_reading_ok=True,
          utf8=True),
     Kind("utf8-as-big5", _big5_bytes, _utf8_lattice, utf8=True),
-    Kind("gbk-as-big5", _big5_bytes, lambda data: _double_byte_lattice(data, "gbk"), han_run=True),
+    Kind("gbk-as-big5", _big5_bytes, lambda data: _double_byte_lattice(data, "gbk"), han_run=True,
+         lost_by=BIG5_DECODERS),
     Kind("big5-as-gbk", _gbk_bytes, lambda data: _double_byte_lattice(data, "big5hkscs"), han_run=True,
-         lost_by="gbk"),
+         lost_by=("gbk",)),
     Kind("gbk-as-cp1252", _cp1252_bytes, lambda data: _double_byte_lattice(data, "gbk"), min_run=6),
     Kind("gbk-as-cp1250", _cp1250_bytes, lambda data: _double_byte_lattice(data, "gbk"), min_run=6),
 )
@@ -640,7 +678,7 @@ VARIANT_COST = 2.0
 VARIANT_KINDS: tuple[Kind, ...] = (
     Kind("utf8-as-big5", _cp950_bytes, _utf8_lattice, utf8=True, cost=VARIANT_COST),
     Kind("gbk-as-big5", _cp950_bytes, lambda data: _double_byte_lattice(data, "gbk"), han_run=True,
-         cost=VARIANT_COST),
+         cost=VARIANT_COST, lost_by=BIG5_DECODERS),
 )
 
 
@@ -998,14 +1036,18 @@ def _script_evidence(run: str) -> int:
 
 
 def _japanese(run: str) -> bool:
-    """Hiragana in a row (particles and endings: さんは, きて) and no letter of a third script:
-    Japanese, which a CJK codec swap reads as Chinese characters as readily as it reads damage
-    (池端さんは -> 喀傷今氏反). Damage between CJK codecs has its kana one by one.
+    """Hiragana in a row (particles and endings: さんは, きて) and no letter of a third script
+    nor damage: Japanese, which a CJK codec swap reads as Chinese characters as readily as it
+    reads damage (池端さんは -> 喀傷今氏反). Damage between CJK codecs has its kana one by one,
+    but for 今天 and 今日 (A4B5 A4D1, A4E9 in Big5: さぱ, さら in GBK); a lost byte (U+FFFD) or
+    a private use character beside them is no Japanese.
 
     >>> _japanese("池端さんは毎朝"), _japanese("扂橇腕淏腔ロ部"), _japanese("攫ミタ竡Τ"), _japanese("中文")
     (True, False, False, False)
+    >>> _japanese("さらぱ\ufffd皤堞n")  # 今日天氣很 read by Python's GBK
+    False
     """
-    return bool(HIRAGANA_PAIR.search(run)) and not FOREIGN_SCRIPT.search(run) and not PRIVATE_USE.search(run)
+    return bool(HIRAGANA_PAIR.search(run)) and not FOREIGN_SCRIPT.search(run) and not DAMAGE_MARK.search(run)
 
 
 HIRAGANA_PAIR = lazyre.compile("[\u3041-\u309f]{2}")
@@ -1114,7 +1156,15 @@ def _line_readings(text: str, start: int, end: int) -> _Line:
                 votes[reading.kind] = votes.get(reading.kind, 0.0) + reading.gain
     strong = {m.span() for m, f in runs if f and any(r.strong for r in f)}
     for run in _run_pattern(text, start, end).finditer(text, start, end):
-        if run.span() in strong or not CLAUSE_MARK.search(run.group(0)):
+        if run.span() in strong:
+            continue
+        for match in _in_step_pieces(text, run, {m.span() for m, _ in runs}):
+            found = _readings_at(text, match) if _suspicious(match.group(0)) else None
+            runs.append((match, found))
+            for reading in found or ():
+                if reading.strong:
+                    votes[reading.kind] = votes.get(reading.kind, 0.0) + reading.gain
+        if not CLAUSE_MARK.search(run.group(0)):
             continue
         for match in _joined_clauses(text, run):
             found = _against_the_line(text, start, end, match, _readings_at(text, match))
@@ -1524,6 +1574,27 @@ def _runs(text: str, start: int, end: int) -> Iterator[re.Match[str]]:
                     if piece.span() not in seen:
                         seen.add(piece.span())
                         yield piece
+
+
+def _in_step_pieces(text: str, run: re.Match[str], seen: set[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    """The pieces of a run with a lost byte that a double-byte text read by a lossy decoder is
+    in step at both ends of: the byte after an ASCII letter or mark begins a character (the
+    letter was a trail byte read alone, or ASCII). A run that reads no way as a whole is read in
+    these pieces, so that one piece that cannot be read (哈哈 is four lost bytes in Big5 read
+    as GBK) does not keep the rest from being read. Pieces in ``seen`` are left out.
+
+    >>> text = "砆и掉奔\ufffdF\ufffd\ufffd\ufffd\ufffd。"
+    >>> [m.group(0) for m in _in_step_pieces(text, LOSSY_RUN.search(text), set())]
+    ['砆и掉奔\ufffdF', '\ufffd\ufffd\ufffd\ufffd。']
+    """
+    if "\ufffd" not in run.group(0):
+        return
+    pieces = list(IN_STEP_PIECE.finditer(text, run.start(), run.end()))
+    if len(pieces) > 1:
+        yield from (piece for piece in pieces if piece.span() not in seen)
+
+
+IN_STEP_PIECE = lazyre.compile(r"[^\x40-\x7e]+(?:[\x40-\x7e]|$)")
 
 
 def _line_pieces(text: str, start: int, end: int) -> Iterator[tuple[re.Match[str], bool]]:

@@ -438,7 +438,7 @@ def test_python_gbk_replace_damage_is_read_back():
     (0x41, [0x80, 0xA1], [0x8D, 0xAD]),  # before an ASCII letter: A1-A7 40-A0 are user-defined
 ])
 def test_lost_byte_values_the_decoder_could_not_pair(following, fits, does_not_fit):
-    mark = mojibake._lost_before("gbk", following)
+    mark = mojibake._lost_before(("gbk",), following)
     allowed = [0x80 + k for k in range(64) if (mojibake.LOST_SOME - mark) >> k & 1]
     assert all(b in allowed for b in fits)
     assert not any(b in allowed for b in does_not_fit)
@@ -485,6 +485,72 @@ def test_big5_read_by_python_gbk_replace():
         errors += Levenshtein.distance(repaired, text)
         total += len(text)
     assert 1 - errors / total >= 0.9
+
+
+@pytest.mark.parametrize("text", ["最早的是1900年出版的那一本小說。", "這本書是2008年買的，到現在還沒看完。",
+                                  "我最喜歡的樂團是Beatles。"])
+def test_big5_as_gbk_stray_trail_before_ascii_joins_the_run(text):
+    """是 (AC 4F) after a lost lead reads 含O in Python's GBK: the O is 是's trail, glued to
+    the 1900 or the word after it. It belongs to the run, or the run ends in half a pair and is
+    not read."""
+    damaged = text.encode("big5").decode("gbk", errors="replace")
+    assert "\ufffd" in damaged
+    repaired = repair(damaged)
+    assert "\ufffd" not in repaired
+    assert Levenshtein.distance(repaired, text) <= 1
+
+
+@pytest.mark.parametrize("text", ["請把作業交出來。", "那本書已經出版了。"])
+def test_lost_byte_in_traditional_text_may_be_a_character_both_scripts_write(text):
+    """出 (A5 58) read by Python's GBK is a lost byte and X: of its candidates, 出 is the
+    Simplified side of OpenCC's 齣 -> 出, but Traditional text writes it all the time (no 交—來)."""
+    damaged = text.encode("big5").decode("gbk", errors="replace")
+    assert "\ufffdX" in damaged
+    assert repair(damaged) == text
+
+
+@pytest.mark.parametrize("text", ["如果不是建築物的造型不同，我還以為回到了家鄉。", "歡迎大家下學期再來。"])
+def test_lost_bytes_read_as_words_the_characters_after_them_go_on(text):
+    """Paths through a run's lost bytes that reach the same character are kept apart by its
+    word position (see CharModel.best): the one with the character inside a word may be behind
+    there, yet only it goes on as words (的造型不同, 下學期; not 捏造但不同, 助學期)."""
+    damaged = text.encode("big5").decode("gbk", errors="replace")
+    assert Levenshtein.distance(repair(damaged), text) <= 1
+
+
+def test_big5_as_gbk_run_with_an_unreadable_piece_is_read_in_step_pieces():
+    """哈 (AB A2) read by Python's GBK is two lost bytes: 哈哈哈哈 leaves seven marks in a row
+    that no reading may guess. The run is read in the pieces a byte after an ASCII letter
+    begins (了 is a lost byte and F), and the rest of it comes back."""
+    text = "這張照片被我剪壞了哈哈哈哈。"
+    damaged = text.encode("big5").decode("gbk", errors="replace")
+    assert "\ufffd" * 7 in damaged
+    assert repair(damaged).startswith("這張照片被我剪壞了")
+
+
+@pytest.mark.parametrize("text", ["今日天氣很好，適合出去走走。", "今天下午要開會嗎？"])
+def test_big5_as_gbk_today_with_a_lost_byte_is_no_japanese(text):
+    """今天 and 今日 read as GBK are hiragana in a row (さぱ, さら), as Japanese is; a lost
+    byte in the run shows damage, which Japanese text has not."""
+    damaged = text.encode("big5").decode("gbk", errors="replace")
+    assert "\ufffd" in damaged
+    assert Levenshtein.distance(repair(damaged), text) <= 1
+
+
+# GBK read by Python's big5 decoder with errors="replace": a lead byte Big5 cannot pair with the
+# next byte is lost (GBK's rows 81-A0; C8 of 仁 and 三, where plain Big5 has no pairs) and the
+# next byte is read afresh. Each lost byte is one of the few values that pair fails for.
+GBK_BY_PYTHON_BIG5 = [
+    "三年前他离开家乡，到南方一座小城里开了一家书店。",
+    "仁者见仁，智者见智，大家各有各的看法。",
+]
+
+
+@pytest.mark.parametrize("text", GBK_BY_PYTHON_BIG5)
+def test_gbk_read_by_python_big5_replace(text):
+    damaged = text.encode("gbk").decode("big5", errors="replace")
+    assert "\ufffd" in damaged
+    assert repair(damaged) == text
 
 
 def test_clean_clauses_beside_a_big5_as_gbk_clause_stay():
