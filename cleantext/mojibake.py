@@ -1208,6 +1208,10 @@ OUT_OF_SCRIPT_CONTEXT_GAIN = 0.0
 RANDOM_HAN_COST = 14.35
 OUT_OF_SCRIPT_GAIN_OVER_RANDOM = 6.0
 PRIVATE_USE_GAIN_OVER_RANDOM = 0.0
+# A reading whose pairs the document writes elsewhere (see _seen_in_document) need not read as a
+# word the model knows, nor much better than random characters (贛語, a name said again).
+SEEN_CONTEXT_GAIN = -4.0
+SEEN_GAIN_OVER_RANDOM = -4.0
 # A letter of another script next to a Han character in a Chinese line (瞣も, フ辰矹, び厩) is no
 # rare word put in by chance: rare characters the random controls are, but letters of the
 # symbol rows come only from the swap (or Japanese, which _japanese keeps out). The reading
@@ -1400,10 +1404,25 @@ def _out_of_script_strong(text: str, start: int, end: int, match: re.Match[str],
         letters = _letters_among_han(run) and len({ch for ch in run if _foreign_to(script, ch)}) >= LETTERS_FOREIGN
         needed_context = LETTERS_CONTEXT_GAIN if letters else OUT_OF_SCRIPT_CONTEXT_GAIN
         needed_over_random = LETTERS_GAIN_OVER_RANDOM if letters else OUT_OF_SCRIPT_GAIN_OVER_RANDOM
+        if _seen_in_document(reading.text, text, match):
+            needed_context, needed_over_random = SEEN_CONTEXT_GAIN, SEEN_GAIN_OVER_RANDOM
         if _context_gain(run, reading.text, left, right) >= needed_context and \
                 model().score(reading.text, left, right) + RANDOM_HAN_COST * len(run) >= needed_over_random:
             out[i] = Reading(reading.text, reading.kind, reading.gain, True)
     return sorted(out, key=lambda r: r.gain, reverse=True)
+
+
+def _seen_in_document(reading: str, text: str, match: re.Match[str]) -> bool:
+    r"""Is every pair of characters of ``reading`` written elsewhere in ``text``? Documents say
+    their names and terms again (贛語 in a list of dialects that names it before), and random
+    rare characters read as a pair the document has by chance once in thousands.
+
+    >>> text = "七大方言：贛語、閩語。\n其中艬粂最少"
+    >>> _seen_in_document("贛語", text, re.compile("艬粂").search(text)), _seen_in_document("湘語", text, re.compile("艬粂").search(text))
+    (True, False)
+    """
+    pairs = [reading[i : i + 2] for i in range(len(reading) - 1)]
+    return bool(pairs) and all(pair in text[: match.start()] or pair in text[match.end() :] for pair in pairs)
 
 
 def _against_the_line(text: str, start: int, end: int, match: re.Match[str],
