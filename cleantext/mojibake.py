@@ -1425,6 +1425,19 @@ def _seen_in_document(reading: str, text: str, match: re.Match[str]) -> bool:
     return bool(pairs) and all(pair in text[: match.start()] or pair in text[match.end() :] for pair in pairs)
 
 
+def _plain_reading(run: str, text: str) -> bool:
+    """Is ``text`` Han characters or bopomofo, with Chinese punctuation only where ``run`` has
+    a mark that is none (※岆腔 as “是的, not 岆腔 as 是，)?
+
+    >>> _plain_reading("※岆腔", "“是的"), _plain_reading("岆腔", "是，"), _plain_reading("岆腔", "是的")
+    (True, False, True)
+    """
+    if len(text) != len(run):
+        return all(map(_plain_letter, text))
+    return all(_plain_letter(ch) or ch in CLEAN_MARKS and not _plain_letter(was) and was not in CLEAN_MARKS
+               for ch, was in zip(text, run, strict=True))
+
+
 def _against_the_line(text: str, start: int, end: int, match: re.Match[str],
                       found: list[Reading]) -> list[Reading]:
     """``found`` with the strong readings of a short run that put forms of the other script
@@ -1452,11 +1465,12 @@ def _out_of_script(script: str, run: str, reading: Reading) -> bool:
     """The checks of :func:`_out_of_script_strong` on the run and its reading alone."""
     if reading.gain < OUT_OF_SCRIPT_GAIN_PER_CHAR * len(reading.text):
         return False
-    # Punctuation in the run (「) is clean text glued to the damage: the reading would change it.
-    # Small and vertical forms (﹛) are no clean text's punctuation: they come of the swap.
-    if any(unicodedata.category(ch)[0] == "P" and not FOREIGN_SCRIPT.match(ch) for ch in run):
+    # Chinese punctuation in the run (「) is clean text glued to the damage: the reading would
+    # change it. Other marks (﹛, ※) are no clean text's punctuation: they come of the swap, and
+    # may be read as Chinese punctuation (※ is “ in GBK read as Big5: ※岆腔 is “是的).
+    if any(ch in CLEAN_MARKS for ch in run):
         return False
-    if not any(_foreign_to(script, ch) for ch in run) or not all(map(_plain_letter, reading.text)):
+    if not any(_foreign_to(script, ch) for ch in run) or not _plain_reading(run, reading.text):
         return False
     return not any(_foreign_to(script, ch) for ch in reading.text)
 

@@ -325,6 +325,8 @@ def test_line_script_knows_regional_traditional_forms(text, script):
     # GBK read as Big5 in one short clause of a clean Simplified line, the other way round: the
     # run has Traditional forms (輪爛懂 of 近年来, common characters with no rarity to see).
     ("为了帮助农民增收，{}，县里建了很多蔬菜大棚。", "近年来"),
+    # An opening quote read as ※ (A1 B0) starts the run: it reads back as the quote.
+    ("记者问他是否同意，他回答说，{}！我们明天就签合同。”", "“是的"),
     ("他听完以后很生气，{}，就离开了会场。", "于是"),
     ("公司推出了网剧、{}、综艺等节目。", "演艺"),
 ])
