@@ -114,7 +114,8 @@ def _package_table(file: str) -> dict[str, str]:
     for line in path.read_text(encoding="utf-8").splitlines():
         if line.strip():
             key, value = line.strip().split("\t")
-            table[key] = first_choice(value)
+            # first_choice, inline: twenty thousand calls at every start
+            table[key] = value.partition(" ")[0]
     return table
 
 

@@ -302,12 +302,14 @@ class CharTable:
 
     @staticmethod
     def fits(mapping: Mapping[str, str]) -> bool:
-        return all(len(k) == 1 and len(first_choice(v)) == 1 for k, v in mapping.items())
+        # Values are mostly one character already (the tables are read with first_choice).
+        return all(len(k) == 1 and (len(v) == 1 or len(first_choice(v)) == 1) for k, v in mapping.items())
 
     def codes(self) -> dict[int, int]:
         """Code point -> code point of every key (what ``str.translate`` takes)."""
         if self._codes is None:
-            self._codes = {ord(key): ord(first_choice(value)) for key, value in self.mapping.items()}
+            self._codes = {ord(key): ord(value if len(value) == 1 else first_choice(value))
+                           for key, value in self.mapping.items()}
         return self._codes
 
     def _build_fast(self) -> tuple[list[int], re.Pattern[str] | None]:

@@ -18,17 +18,23 @@ the ``pyproject.toml``. Options given on the command line win over the file.
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import Any
 
+from . import lazyre
 from .errors import OptionError
 from .options import Option
 
 FILE_NAME = "pyproject.toml"
 TABLE = ("tool", "cleantext")
+# What a file with the table must hold, in any TOML spelling ([tool.cleantext], [tool . "cleantext"],
+# tool.cleantext.config = ..., cleantext = {...} under [tool]): a project that only depends on
+# cleantext or names its scripts so is not parsed (tomllib costs 2 ms at every start).
+MAY_HOLD_TABLE = lazyre.compile(r"""tool\s*\.\s*["']?cleantext\b|^\s*["']?cleantext["']?\s*=\s*\{""", re.M)
 # Keys that are not step options but are read the same way.
 EXTRA_KEYS = {"steps": Option("steps", "The steps to run, in this order (clean, check, batch).")}
 
@@ -94,7 +100,7 @@ def find(start: Path) -> Path | None:
     root of its repository (a folder holding ``.git``)."""
     for folder in (start, *start.parents):
         candidate = folder / FILE_NAME
-        if candidate.is_file() and "cleantext" in candidate.read_text(encoding="utf-8", errors="replace"):
+        if candidate.is_file() and MAY_HOLD_TABLE.search(candidate.read_text(encoding="utf-8", errors="replace")):
             if _table(candidate) is not None:
                 return candidate
         if (folder / ".git").exists():

@@ -103,3 +103,17 @@ def test_cli_broken_toml(folder, monkeypatch):
     monkeypatch.chdir(folder)
     result = CliRunner().invoke(cli, ["clean"], input="x\n")
     assert result.exit_code == 2 and "cannot read settings" in result.output
+
+
+@pytest.mark.parametrize(("content", "found"), [
+    ('[tool.cleantext]\nconfig = "tw2sp"\n', True),
+    ('[tool . "cleantext"]\nconfig = "tw2sp"\n', True),
+    ('[tool]\ncleantext = {config = "tw2sp"}\n', True),
+    ('tool.cleantext.config = "tw2sp"\n', True),
+    # Only a dependency or a script named cleantext: no table to read.
+    ('[project]\ndependencies = ["cleantext>=0.1"]\n[project.scripts]\ncleantext = "cleantext.cli:main"\n', False),
+])
+def test_find_knows_every_spelling_of_the_table(tmp_path, content, found):
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "pyproject.toml").write_text(content, encoding="utf-8")
+    assert (settings.find(tmp_path) is not None) == found
