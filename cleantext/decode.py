@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from . import euc_tw, lazyre
 from .errors import DecodeError
@@ -61,8 +61,7 @@ CHINESE_CANDIDATES = ("gb18030", "big5", "big5hkscs", euc_tw.NAME)
 META_CHARSET = lazyre.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 
 
-@dataclass(frozen=True)
-class Detection:
+class Detection(NamedTuple):
     """The encoding chosen for some bytes and the reason, for ``decode -v``."""
 
     encoding: str

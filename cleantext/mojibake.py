@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, islice
+from typing import NamedTuple
 
 from . import lazyre
 from .hanzi_model import RARE_HAN, TEXT_EDGE, context_before, is_damage, is_han, model, priors, priors_key
@@ -102,8 +103,7 @@ LONG_RUN_UNKNOWN_CONTEXT_GAIN = 1.0
 COMMON_PRIOR = -13.0  # log2 prior: 理 -9, 審 -11.6; 壜 and 曏 fall below
 
 
-@dataclass(frozen=True)
-class Repair:
+class Repair(NamedTuple):
     """One repaired run: where it was, what it was, what it is now, and the kind of damage."""
 
     start: int
@@ -732,8 +732,7 @@ CJK_OR_PUNCTUATION = lazyre.compile("[\u2000-\u206f\u3000-\u303f\u3400-\u9fff\uf
                                     "\U00020000-\U0003134f]")
 
 
-@dataclass(frozen=True)
-class Reading:
+class Reading(NamedTuple):
     """One way to read a run: the text, the kind of damage it undoes, and how much better it reads."""
 
     text: str

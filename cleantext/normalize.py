@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from . import lazyre, unwrap
 from .options import Option
@@ -164,8 +164,7 @@ def _settling_rules() -> tuple[tuple[Rule, ...], re.Pattern[str] | None]:
     return rules, re.compile("[" + "".join(map(re.escape, chars)) + "]")
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     """One normalize rule; ``option`` names the flag that switches it on (None: always on)."""
 
     name: str

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from . import lazyre, mojibake
 from .extract import looks_like_html
@@ -146,8 +146,7 @@ def _repair_page(page: str) -> str:
     return "".join(out)
 
 
-@dataclass(frozen=True)
-class Segment:
+class Segment(NamedTuple):
     """A piece of text a fix changed: what it was, what it became, and the kind of damage."""
 
     original: str

@@ -20,6 +20,7 @@ from bisect import bisect_left
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
+from typing import NamedTuple
 
 from . import boilerplate as words
 from . import lazyre
@@ -109,8 +110,7 @@ class Line:
         return [t.strip() for t in ITEM_SPLIT.split(self.key) if t.strip()]
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(NamedTuple):
     """A named test for one kind of chrome line.
 
     ``kind`` says what the line is (nav, meta, footer, list, soft); ``edge`` rules act only

@@ -19,8 +19,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
-from dataclasses import dataclass
 from functools import cache
+from typing import NamedTuple
 
 from . import lazyre
 
@@ -105,8 +105,7 @@ def _content(line: str) -> str:
     return line.strip(BLANKS)
 
 
-@dataclass(frozen=True)
-class Wrap:
+class Wrap(NamedTuple):
     """The wrap width of a text's content (indentation aside) and its continuation indent."""
 
     width: int
