@@ -500,8 +500,7 @@ def same_script(lattice: list[list[str]], context: str = "") -> list[list[str]]:
 # --- the kinds of damage ----------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Kind:
+class Kind(NamedTuple):
     """A wrong decode: how to get the bytes back from the text, and how to read them right."""
 
     name: str

@@ -7,12 +7,10 @@ records into command-line flags, so an option is declared once.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 
-@dataclass(frozen=True)
-class Option:
+class Option(NamedTuple):
     """One keyword option of a step.
 
     ``name`` is the Python keyword; ``flags`` the command-line spellings (the long flag is

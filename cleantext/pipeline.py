@@ -9,14 +9,13 @@ from __future__ import annotations
 import importlib
 import inspect
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .errors import OptionError
 from .options import Option
 
 
-@dataclass(frozen=True)
-class Step:
+class Step(NamedTuple):
     """A named pure function of the pipeline and the options it takes."""
 
     name: str

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import re
 import sys
-from dataclasses import replace
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -79,7 +78,7 @@ def settings_from_table(table: dict[str, Any], folder: Path, name: str) -> dict[
 def _value(option: Option, value: Any, folder: Path, where: str) -> Any:
     if option.multiple:
         values = value if isinstance(value, list) else [value]
-        return tuple(_value(replace(option, multiple=False), v, folder, where) for v in values)
+        return tuple(_value(option._replace(multiple=False), v, folder, where) for v in values)
     expected = {"flag": bool, "int": int}.get(option.kind, str)
     if not isinstance(value, expected) or (expected is int and isinstance(value, bool)):
         raise OptionError(f"{where}: expected {expected.__name__}, got {value!r}")
