@@ -102,6 +102,7 @@ def test_t2s_is_idempotent_on_names_the_character_table_would_pull_apart(text, e
 
 @pytest.mark.parametrize(("text", "expected"), [
     ("他把杯子打坏了", "他把杯子打坏了"), ("拉坏", "拉坏"), ("打壞", "打坏"), ("毛坏", "毛坯"),
+    ("手机一坏就换新的", "手机一坏就换新的"), ("東西一壞就扔", "东西一坏就扔"),
 ])
 def test_simplified_verb_phrases_with_huai_stay(text, expected):
     assert convert(text) == expected
