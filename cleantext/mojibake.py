@@ -797,7 +797,8 @@ def readings(run: str, left: str | None = None, right: str | None = None, depth:
         if gain <= 0 and not symbol_shown and not (
                 swap_shown and gain > -MIN_GAIN
                 and (_joins_latin_word(text, left, right) or _to_script(kind, run, text)
-                     or gain > -INTO_SCRIPT_LOSS and _into_script(kind, run, text))):
+                     or gain > -INTO_SCRIPT_LOSS and _into_script(kind, run, text)
+                     or codec_kind.han_run and _marks_only(run) and _marks_only(text))):
             continue
         chars = sum(1 for ch in text if not ch.isspace()) or 1
         # A reading with no CJK (or general punctuation) is Latin, Greek, Cyrillic... that is
@@ -821,6 +822,31 @@ def readings(run: str, left: str | None = None, right: str | None = None, depth:
             strong = False
         found.append((gain - codec_kind.cost, Reading(text, kind, gain, strong, codec_kind in VARIANT_KINDS)))
     return [reading for _, reading in sorted(found, key=lambda pair: pair[0], reverse=True)]
+
+
+def _marks_only(text: str) -> bool:
+    """Is ``text`` a mark or two, punctuation or symbols? Where a line shows a swap between CJK
+    codecs for sure, a mark of one codec's symbol rows is another of the other's (Big5's ＃ is
+    GB18030's …, both A1 AD), whatever the model likes: only a line with no clean clause beside
+    takes such a reading (see _line_repairs).
+
+    >>> _marks_only("…"), _marks_only("＃"), _marks_only("…a"), _marks_only("中")
+    (True, True, False, False)
+    """
+    return 0 < len(text) <= 2 and all(unicodedata.category(ch)[0] in "PS" for ch in text)
+
+
+def _glued(text: str, match: re.Match[str]) -> bool:
+    """Does the run touch other non-ASCII text? A mark alone between spaces or digits (…23) is
+    a run of its own; one beside a clause (？』) belongs to it, clean or damaged with it.
+
+    >>> text = "《刑警》 …23 為什麼？』"
+    >>> _glued(text, re.compile("…").search(text)), _glued(text, re.compile("』").search(text))
+    (False, True)
+    """
+    before = text[match.start() - 1] if match.start() else "\n"
+    after = text[match.end()] if match.end() < len(text) else "\n"
+    return not (before.isascii() and after.isascii())
 
 
 def _before_pinyin(run: str, right: str | None) -> bool:
@@ -1563,6 +1589,8 @@ def _line_repairs(text: str, line: _Line, document: str | None, variant: bool = 
         if choice is not None and clean_beside and not choice.strong and not any(
                 DAMAGE_MARK.match(ch) or _foreign_to(script, ch) for ch in match.group(0)):
             choice = None
+        if choice is not None and not choice.strong and _marks_only(match.group(0)) and _glued(text, match):
+            choice = None  # a clause's own mark beside the damage (？』 after 為什麼) is clean
         if choice is None and line.votes:
             choice = next((r for r in found if r.strong), None)
         if choice is not None:

@@ -348,6 +348,11 @@ def test_gbk_read_as_big5_in_a_simplified_line(line, clause):
     ("", "◎本週新書推薦", ""),
     ("", "★重要通知：明天停課", ""),
     ("", "■活動時間：週六下午", ""),
+    # A mark alone in a damaged line is the other codec's mark (GB18030's … is Big5's ＃, A1 AD);
+    # one glued to a clean clause's end stays.
+    ("", "《刑警威利》 ＃23", ""),
+    ("", "《天涯》 ＃5 完", ""),
+    ("", "我們到底為什麼", "？』"),  # clean marks glued to the damaged clause
 ])
 def test_clean_characters_beside_a_big5_as_gb18030_clause(before, clause, after):
     damaged = before + clause.encode("big5").decode("gb18030") + after
