@@ -1355,19 +1355,24 @@ def _text_script_counts(text: str) -> tuple[int, int]:
 
 def _script_around(text: str, start: int, end: int, match: re.Match[str]) -> str | None:
     r"""The script of the line around a run; where the line shows too little of either (a
-    short line), that of the rest of the text. Kana around make it no Traditional Chinese.
+    short line), that of the line and the rest of the text together: a line with one form of
+    a script (优 of 我优化下) is in it where the text is. Kana around make it no Traditional
+    Chinese.
 
     >>> text = "對於漢語的分類\n好唷 ρ畍 你好"
     >>> _script_around(text, 8, len(text), re.compile("ρ畍").search(text))
     'traditional'
+    >>> text = "我们都在这里等你们来\n人太多，⺍眢推，我优化下"
+    >>> _script_around(text, 11, len(text), re.compile("⺍眢推").search(text))
+    'simplified'
     """
     outside = text[start : match.start()] + text[match.end() : end]
     trad, simp = _script_counts(outside)
     script = _script_of(trad, simp)
-    if script is None and not simp and len(text) > end - start:
+    if script is None and len(text) > end - start:
         text_trad, text_simp = _text_script_counts(text)
         line_trad, line_simp = _script_counts(text[start:end])
-        script = _script_of(trad + text_trad - line_trad, text_simp - line_simp)
+        script = _script_of(trad + text_trad - line_trad, simp + text_simp - line_simp)
     if script == "traditional" and KANA.search(outside):
         return None
     return script

@@ -329,6 +329,8 @@ def test_line_script_knows_regional_traditional_forms(text, script):
     ("记者问他是否同意，他回答说，{}！我们明天就签合同。”", "“是的"),
     ("他听完以后很生气，{}，就离开了会场。", "于是"),
     ("公司推出了网剧、{}、综艺等节目。", "演艺"),
+    # A short line with one Simplified form (优) in a Simplified text: the text's script.
+    ("我们都在这里等你们来，今天人很多。\n人太多，{}，我优化下", "容易崩"),
 ])
 def test_gbk_read_as_big5_in_a_simplified_line(line, clause):
     damaged = line.format(LOSSLESS["gbk-as-big5"](clause))
