@@ -1757,18 +1757,20 @@ def _suspicious_run(run: str) -> bool:
         core = run.strip(CLAUSE_MARKS) or run
         if len(core) <= SHORT_RUN:
             return -sum(map(cost, core)) / len(core) > SUSPICIOUS_COST
-        return any(-sum(map(cost, clause)) / len(clause) > SUSPICIOUS_CLAUSE_COST for clause in _short_rare_clauses(run))
-    if -sum(map(cost, run)) / len(run) > SUSPICIOUS_COST:
-        return True
-    marks = [m.start() for m in CLAUSE_MARK.finditer(run)]
-    while near:
-        i = bisect_left(marks, near.start())
-        a = marks[i - 1] + 1 if i else 0
-        b = marks[i] if i < len(marks) else len(run)
-        if -sum(map(cost, run[a:b])) / (b - a) > SUSPICIOUS_CLAUSE_COST:
+    else:
+        if -sum(map(cost, run)) / len(run) > SUSPICIOUS_COST:
             return True
-        near = _rare_near().search(run, b)
-    return False
+        marks = [m.start() for m in CLAUSE_MARK.finditer(run)]
+        while near:
+            i = bisect_left(marks, near.start())
+            a = marks[i - 1] + 1 if i else 0
+            b = marks[i] if i < len(marks) else len(run)
+            if -sum(map(cost, run[a:b])) / (b - a) > SUSPICIOUS_CLAUSE_COST:
+                return True
+            near = _rare_near().search(run, b)
+    # One short clause with one rare character, wherever the rare pairs are (袀鼻 of
+    # 袀鼻，婚姻的疫苗接种, whose 姻的疫 is a clean clause's).
+    return any(-sum(map(cost, clause)) / len(clause) > SUSPICIOUS_CLAUSE_COST for clause in _short_rare_clauses(run))
 
 
 CLAUSE_MARKS = "，。、；：！？“”（）《》"

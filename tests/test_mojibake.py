@@ -331,6 +331,8 @@ def test_line_script_knows_regional_traditional_forms(text, script):
     ("公司推出了网剧、{}、综艺等节目。", "演艺"),
     # A short line with one Simplified form (优) in a Simplified text: the text's script.
     ("我们都在这里等你们来，今天人很多。\n人太多，{}，我优化下", "容易崩"),
+    # A short damaged clause beside a clean one with rare characters close together (姻的疫).
+    ("这是我们这个月写的第一篇文章。\n{}，婚姻的疫苗要按时接种", "诱惑"),
 ])
 def test_gbk_read_as_big5_in_a_simplified_line(line, clause):
     damaged = line.format(LOSSLESS["gbk-as-big5"](clause))
