@@ -5,8 +5,9 @@ the Simplified and Traditional texts of ../shared/external that are clean prose;
 ../shared, the samples' expected outputs), groups them into documents, and damages each
 document in one of three scopes: the whole document, one line, or one clause of one line, with
 every kind of wrong decode in :data:`LOSSLESS` and :data:`LOSSY`. Clean controls (the texts
-themselves, Traditional text, rare characters, text about mojibake, symbols, mixed Latin) must
-come through unchanged.
+themselves, Traditional text, rare characters alone, in lines and in documents, icon-font
+characters, letters of other scripts in lines, text about mojibake, symbols, mixed Latin,
+Japanese; see :func:`control_texts`) must come through unchanged.
 
 Per kind it reports documents, exact %, and fidelity as ``../shared/eval/score.py`` computes it
 (lines NFKC-normalized without whitespace, joined; 1 - edits / characters of the target, summed
