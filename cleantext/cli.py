@@ -55,11 +55,10 @@ PARAM_TYPES = {
 
 
 def _click_param(option: Option) -> click.Option:
-    kinds = PARAM_TYPES
     if option.kind == "flag":
         return click.Option([*option.cli_flags, option.name], is_flag=True, default=bool(option.default),
                             help=option.help)
-    ptype = click.Choice(option.choices) if option.choices else kinds[option.kind]
+    ptype = click.Choice(option.choices) if option.choices else PARAM_TYPES[option.kind]
     return click.Option([*option.cli_flags, option.name], type=ptype, default=option.default,
                         multiple=option.multiple, show_default=option.default not in (None, False, ()),
                         help=option.help)

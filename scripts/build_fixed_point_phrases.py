@@ -83,16 +83,15 @@ def main() -> int:
     old = path.read_text(encoding="utf-8") if path.exists() else ""
     # What the tables convert twice without the file, then with what was found so far, until no
     # spelling is left (闇沈瀋 needs two rounds: 闇沈沈 first, then its 瀋).
+    # The converter reads the entries found so far in place of the file (none at first).
     new_entries: dict[str, str] = {}
-    convert.IGNORE_FIXED_POINT = True
     for _ in range(MAX_ROUNDS):
+        convert._fixed_point_table = lambda file, entries=dict(new_entries): entries if file == FILE else {}
         _clear_caches(convert)
         found = fixed_point_entries()
         if not found:
             break
         new_entries.update(found)
-        convert.IGNORE_FIXED_POINT = False
-        convert._fixed_point_table = lambda file, entries=dict(new_entries): entries if file == FILE else {}
     text = render(new_entries)
     if args.check:
         print(f"{path.name}: {'up to date' if text == old else 'OUT OF DATE'} ({len(new_entries)} entries)")

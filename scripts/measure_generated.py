@@ -518,11 +518,10 @@ def control_texts(seed: int, count: int, shared: Path = SHARED) -> dict[str, lis
         out["letters-in-lines"] = lettered
     if traditional and simplified:  # the same in one line of a whole document: a short line's
         documents = []           # script is the rest of the document's
-        basic_pool = [chr(c) for c in range(0x4E00, 0x9FA6)]
         for _ in range(count):
             lines = list(rng.choice(rng.choice((traditional, simplified))))
             i = rng.randrange(len(lines))
-            lines[i] = _rare_in_lines(rng, [[lines[i]]], basic_pool, 1, "“”")[0]
+            lines[i] = _rare_in_lines(rng, [[lines[i]]], basic, 1, "“”")[0]
             documents.append("\n".join(lines))
         out["rare-in-documents"] = documents
     out["about-mojibake"] = TALK_ABOUT_MOJIBAKE
