@@ -941,14 +941,16 @@ def _other_script_form(script: str) -> Callable[[str], bool]:
 
 
 def _han_to_ascii(run: str, text: str) -> bool:
-    """Did Han characters of ``run`` turn into ASCII in ``text``? A reading of one Chinese
-    character from two Han characters, with a letter or a mark left over (墓M from 澧揗, 遗^
-    from 閬梌), is what a random pair of rare characters reads as: alone it is no repair.
+    """Did Han characters of ``run`` (or a clean mark beside one) turn into ASCII in ``text``?
+    A reading of one Chinese character from two Han characters, with a letter or a mark left
+    over (墓M from 澧揗, 遗^ from 閬梌, 裡B from 鋆、), is what a random pair of rare characters
+    reads as: alone it is no repair.
 
-    >>> _han_to_ascii("澧揗", "墓M"), _han_to_ascii("涓枃", "中文")
-    (True, False)
+    >>> _han_to_ascii("澧揗", "墓M"), _han_to_ascii("鋆、", "裡B"), _han_to_ascii("涓枃", "中文")
+    (True, True, False)
     """
-    return sum(map(is_han, run)) >= 2 and sum(ch.isascii() for ch in text) > sum(ch.isascii() for ch in run)
+    return sum(is_han(ch) or ch in CLEAN_MARKS for ch in run) >= 2 and \
+        sum(ch.isascii() for ch in text) > sum(ch.isascii() for ch in run)
 
 
 def forms_words(run: str, text: str, left: str | None = None, right: str | None = None) -> bool:
@@ -979,15 +981,24 @@ def _changes(run: str) -> int:
     """The characters of ``run`` that differ from the one before, but for clean text's own
     marks. A mark written over and over (﹗﹗﹗, a Big5 text's own small forms) is one piece of
     evidence, not three, and a clean mark glued to the run (」, which a swap reads as ★) none.
-    The marks a swap makes (ㄛ ※ § of ，“” as GBK read as Big5) count.
+    The marks a swap makes (ㄛ ※ § of ，“” as GBK read as Big5) count; the ASCII marks, spaces
+    and digits between the runs of a span (see _joined_runs) do not, but where a byte was lost,
+    since there ASCII is a trail byte read alone (也 is \ufffd] in Big5 read as GBK).
 
     >>> _changes("﹖假的﹗﹗﹗"), _changes("滲杅汒隴"), _changes("韩妹褆」──"), _changes("蚐ㄛ※漆")
     (4, 4, 4, 4)
+    >>> _changes("陈玥 | 陈玥"), _changes("\ufffd]\ufffd堙N")
+    (4, 5)
     """
-    return sum(1 for i, ch in enumerate(run) if (not i or ch != run[i - 1]) and ch not in CLEAN_MARKS)
+    separators = "" if LOST_CHAR.search(run) else ASCII_SEPARATORS
+    return sum(1 for i, ch in enumerate(run)
+               if (not i or ch != run[i - 1]) and ch not in CLEAN_MARKS and ch not in separators)
 
 
 CLEAN_MARKS = "，。、；：！？“”（）《》「」『』【】…—～·\u3000"  # CLAUSE_MARKS and more
+# What may stand between two runs of one damaged span (see _joined_runs): ASCII but letters (a
+# word of its own: gum of 有野買gum點算) and the question mark (a lost byte to a lossy reading).
+ASCII_SEPARATORS = "".join(chr(c) for c in (*range(0x20, 0x3F), 0x40, *range(0x5B, 0x61), *range(0x7B, 0x7F)))
 
 
 def _two_unknown_to_common(run: str, text: str) -> bool:
@@ -1175,9 +1186,7 @@ def _line_readings(text: str, start: int, end: int) -> _Line:
             found = _out_of_script_strong(text, start, end, match, found)
             found = _against_the_line(text, start, end, match, found)
         runs.append((match, found))
-        for reading in found or ():
-            if reading.strong:
-                votes[reading.kind] = votes.get(reading.kind, 0.0) + reading.gain
+        _vote(votes, found or ())
     strong = {m.span() for m, f in runs if f and any(r.strong for r in f)}
     for run in _run_pattern(text, start, end).finditer(text, start, end):
         if run.span() in strong:
@@ -1185,17 +1194,27 @@ def _line_readings(text: str, start: int, end: int) -> _Line:
         for match in _in_step_pieces(text, run, {m.span() for m, _ in runs}):
             found = _readings_at(text, match) if _suspicious(match.group(0)) else None
             runs.append((match, found))
-            for reading in found or ():
-                if reading.strong:
-                    votes[reading.kind] = votes.get(reading.kind, 0.0) + reading.gain
+            _vote(votes, found or ())
         if not CLAUSE_MARK.search(run.group(0)):
             continue
         for match in _joined_clauses(text, run):
             found = _against_the_line(text, start, end, match, _readings_at(text, match))
             runs.append((match, found))
-            for reading in found:
-                if reading.strong:
-                    votes[reading.kind] = votes.get(reading.kind, 0.0) + reading.gain
+            _vote(votes, found)
+    # Runs that read on their own are read so: a clean character beside them (唉 of 唉~
+    # 糶いゅ沸) is no part of a span.
+    strong = [m.span() for m, f in runs if f and any(r.strong for r in f)]
+    looked = {m.span(): {r.kind for r in f} for m, f in runs if f is not None}
+    for match in _joined_runs(text, start, end, looked):
+        if any(match.start() <= a and b <= match.end() for a, b in strong) or LOST_CHAR.search(match.group(0)):
+            continue
+        # Nor is a piece that reads worse the span's way (何焱 of 陈玥/何焱/筪 as Big5 read as GBK).
+        pieces = [kinds for span, kinds in looked.items() if match.start() <= span[0] and span[1] <= match.end()]
+        found = [r for r in _readings_at(text, match) if r.kind in SWAP_SCRIPT and all(r.kind in k for k in pieces)]
+        found = _against_the_line(text, start, end, match, _out_of_script_strong(text, start, end, match, found),
+                                  joined=True)
+        runs.append((match, found))
+        _vote(votes, found)
     for match in _out_of_step_runs(text, start, end):
         # Only a strong reading of another kind keeps a run from being read out of step: a run
         # of GBK read as Big5 may read weakly with its ? as a question mark.
@@ -1203,10 +1222,16 @@ def _line_readings(text: str, start: int, end: int) -> _Line:
                    for m, f in runs):
             found = _out_of_step_readings(text, match)
             runs.append((match, found))
-            for reading in found:
-                votes[reading.kind] = votes.get(reading.kind, 0.0) + reading.gain
+            _vote(votes, found, strong_only=False)
     runs.sort(key=lambda item: item[0].start())
     return _Line(start, end, runs, votes)
+
+
+def _vote(votes: dict[str, float], found: Iterable[Reading], strong_only: bool = True) -> None:
+    """Add the gain of each strong reading (each reading: ``strong_only`` False) to its kind's votes."""
+    for reading in found:
+        if reading.strong or not strong_only:
+            votes[reading.kind] = votes.get(reading.kind, 0.0) + reading.gain
 
 
 # A swap between CJK codecs turns text of one script into characters its script never uses:
@@ -1468,26 +1493,32 @@ def _plain_reading(run: str, text: str) -> bool:
 
 
 def _against_the_line(text: str, start: int, end: int, match: re.Match[str],
-                      found: list[Reading]) -> list[Reading]:
+                      found: list[Reading], joined: bool = False) -> list[Reading]:
     """``found`` with the strong readings of a short run that put forms of the other script
     into a line plainly in the script of the swap's repair made weak: GBK read as Big5 in a
     Simplified line is Simplified text, so a reading with 頸 or 趕 (蟊貤砃 as 頸俞向, 阰猧 as
-    谁趕) is a chance swap of rare characters. A long run decides on its own.
+    谁趕) is a chance swap of rare characters. A long run decides on its own, but not a span
+    of runs joined over ASCII (``joined``: see _joined_runs), whose pieces are short; and the
+    reading of a span must be in the script of the line around (a list of names is).
 
     >>> text = "软件的也（蟊貤砃）会有问题，这个例子说明"
     >>> run = re.compile("蟊貤砃").search(text)
     >>> [(r.text, r.strong) for r in _against_the_line(text, 0, len(text), run, _readings_at(text, run))]
     [('頸俞向', False)]
     """
-    if not any(r.strong and r.kind in SWAP_SCRIPT for r in found) or _changes(match.group(0)) >= LONG_RUN:
+    if not any(r.strong and r.kind in SWAP_SCRIPT for r in found) or not joined and _changes(match.group(0)) >= LONG_RUN:
         return found
     script = _script_around(text, start, end, match)
     if script is None:
         return found
     other_form = _other_script_form(script)
-    return [Reading(r.text, r.kind, r.gain, False, r.variant)
-            if r.strong and SWAP_SCRIPT.get(r.kind) == script and any(map(other_form, r.text)) else r
-            for r in found]
+
+    def against(reading: Reading) -> bool:
+        if SWAP_SCRIPT.get(reading.kind) == script:
+            return any(map(other_form, reading.text))
+        return joined
+
+    return [Reading(r.text, r.kind, r.gain, False, r.variant) if r.strong and against(r) else r for r in found]
 
 
 def _out_of_script(script: str, run: str, reading: Reading) -> bool:
@@ -1523,6 +1554,37 @@ def _out_of_step_runs(text: str, start: int, end: int) -> Iterator[re.Match[str]
             clause = OUT_OF_STEP_RUN.match(text, match.start(), mark.start())
             if clause is not None:
                 yield clause
+
+
+ASCII_BETWEEN = lazyre.compile(f"[{re.escape(ASCII_SEPARATORS)}]{{1,6}}")  # a few of them
+MAX_JOINED_RUNS = 5
+
+
+def _joined_runs(text: str, start: int, end: int, looked: set[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    """For a swap between CJK codecs (see SWAP_SCRIPT): the spans from one run of the line ``start``..``end`` to the next ones, over ASCII marks,
+    spaces and digits between them (see ASCII_BETWEEN), where a run of the span was looked at
+    (its span is in ``looked``): a list of names (妢苤踏;挔踢洷 is 史小今;吴金希, GBK read as Big5)
+    or figures (17笢6腕善17煦9翑馴) is damaged as a whole, and its pieces, too short to read as
+    words one by one, read as a whole.
+
+    >>> text = "妢苤踏;挔踢洷 ok"
+    >>> [m.group(0) for m in _joined_runs(text, 0, len(text), {(0, 3)})]
+    ['妢苤踏;挔踢洷']
+    """
+    runs = list(_run_pattern(text, start, end).finditer(text, start, end))
+    for i, first in enumerate(runs):
+        seen = first.span() in looked
+        pieces = {first.group(0)}
+        last = first
+        for after in runs[i + 1 : i + MAX_JOINED_RUNS]:
+            # The same piece again (陈玥 | 陈玥) is no more evidence of damage than once.
+            if ASCII_BETWEEN.fullmatch(text, last.end(), after.start()) is None or after.group(0) in pieces:
+                break
+            pieces.add(after.group(0))
+            last = after
+            seen = seen or after.span() in looked
+            if seen:
+                yield SPAN.match(text, first.start(), last.end())
 
 
 def _weak_together(text: str, line: _Line) -> str | None:

@@ -6,8 +6,9 @@ the Simplified and Traditional texts of ../shared/external that are clean prose;
 document in one of three scopes: the whole document, one line, or one clause of one line, with
 every kind of wrong decode in :data:`LOSSLESS` and :data:`LOSSY`. Clean controls (the texts
 themselves, Traditional text, rare characters alone, in lines and in documents, icon-font
-characters, letters of other scripts in lines, text about mojibake, symbols, mixed Latin,
-Japanese; see :func:`control_texts`) must come through unchanged.
+characters, letters of other scripts in lines, lists of names and rare characters between
+ASCII marks, text about mojibake, symbols, mixed Latin, Japanese; see :func:`control_texts`)
+must come through unchanged.
 
 Per kind it reports documents, exact %, and fidelity as ``../shared/eval/score.py`` computes it
 (lines NFKC-normalized without whitespace, joined; 1 - edits / characters of the target, summed
@@ -454,6 +455,7 @@ RARE_NAMES = ["王喆", "朱镕基", "李堃", "张珺", "刘昳", "陈玥", "�
 # in Taiwanese blogs, Greek letters of science (α粒子), kaomoji, box drawing of text art.
 LETTERS_IN_TEXT = ["の", "α", "β", "γ", "δ", "Ω", "μ", "π", "Σ", "λ", "σ(´∀`)", "(´・ω・`)", "ヽ(✿ﾟ▽ﾟ)ノ",
                    "(＾ω＾)", "〆", "ヾ", "ノ", "─", "│", "━━", "ε=ε=", "д", "Ф", "ω", "ㄟ", "〒", "ゞ"]
+LIST_SEPARATORS = [";", " ; ", " ", ", ", "/", " | ", "、", "digits"]
 SHORT_RARE = ["亠亠", "丨丨", "丶丶", "乂乂", "亻亻", "冫冫", "氵氵", "犭犭", "灬灬", "彳亍", "丿丿", "亅亅",
               "兀兀", "卍卍", "囗囗", "夂夂", "宀宀", "廾廾", "弋弋", "彡彡"]
 
@@ -524,6 +526,18 @@ def control_texts(seed: int, count: int, shared: Path = SHARED) -> dict[str, lis
             lines[i] = _rare_in_lines(rng, [[lines[i]]], basic, 1, "“”")[0]
             documents.append("\n".join(lines))
         out["rare-in-documents"] = documents
+    if traditional and simplified:  # lists of names between ASCII marks, spaces and digits,
+        lists = []                  # one of them maybe random characters, after a line of either script
+        for _ in range(count):
+            items = [rng.choice(RARE_NAMES) for _ in range(rng.randint(2, 5))]
+            if rng.random() < 0.5:
+                items[rng.randrange(len(items))] = "".join(rng.choice(basic) for _ in range(rng.randint(1, 3)))
+            separator = rng.choice(LIST_SEPARATORS)
+            joined = separator.join(items) if separator != "digits" else \
+                "".join(f"{item}{rng.randint(0, 99)}" for item in items)
+            line = rng.choice(rng.choice(rng.choice((traditional, simplified))))
+            lists.append(rng.choice((line + "\n", "", line[: rng.randrange(len(line) + 1)] + "：")) + joined)
+        out["rare-lists"] = lists
     out["about-mojibake"] = TALK_ABOUT_MOJIBAKE
     out["symbols"] = SYMBOLS
     out["mixed-latin"] = MIXED_LATIN

@@ -339,6 +339,23 @@ def test_gbk_read_as_big5_in_a_simplified_line(line, clause):
     assert repair(damaged) == line.format(clause)
 
 
+# A list of short names between ASCII marks, damaged as a whole: no piece reads as words alone,
+# the span from the first to the last does. Names written here, none of them from ../shared.
+@pytest.mark.parametrize("names", ["朱红;姚远", "叶青 史小今 林一", "邓文;史小今", "吴金希 ; 曹亮 ; 高明",
+                                   "江涛, 姚远, 叶青", "马丽/唐宁/吴金希", "作者：宋佳;徐静;高明"])
+def test_gbk_read_as_big5_in_a_list_of_names(names):
+    assert repair(LOSSLESS["gbk-as-big5"](names)) == names
+
+
+# Clean lists of names, the same name twice, and a name with a rare character among them: the
+# same piece again is no more evidence, and a list is in the script of the text around it.
+@pytest.mark.parametrize("text", ["陈玥 | 陈玥", "王喆; 李堃; 张珺", "林犇8陈玥70胡淼76", "作者：刘昳/钱垚/孙兟",
+                                  "吳旻、鄭璟; 趙翀", "周昉/何焱/陈玥/何焱/筪",
+                                  "怎样判断自己是否属于脱发呢？\n吴旻 儸荾蘇 马骉 朱镕基"])
+def test_clean_lists_of_names_unchanged(text):
+    assert repair(text) == text
+
+
 # Where one clause of a line is damaged, a clean character beside it stays, however the swap
 # reads it (唉 and 隻 are both B0 A6); where the whole line is damaged, a lone character is
 # read into the script of the rest (爹 is 註, B5 F9), though the model likes it no better.
