@@ -22,7 +22,7 @@ import re
 import sys
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 from itertools import accumulate, islice
@@ -1210,7 +1210,8 @@ def _line_readings(text: str, start: int, end: int) -> _Line:
             continue
         # Nor is a piece that reads worse the span's way (何焱 of 陈玥/何焱/筪 as Big5 read as GBK).
         pieces = [kinds for span, kinds in looked.items() if match.start() <= span[0] and span[1] <= match.end()]
-        found = [r for r in _readings_at(text, match) if r.kind in SWAP_SCRIPT and all(r.kind in k for k in pieces)]
+        found = [_strong_span(text, match, r) for r in _readings_at(text, match)
+                 if r.kind in SWAP_SCRIPT and all(r.kind in k for k in pieces)]
         found = _against_the_line(text, start, end, match, _out_of_script_strong(text, start, end, match, found),
                                   joined=True)
         runs.append((match, found))
@@ -1560,31 +1561,64 @@ ASCII_BETWEEN = lazyre.compile(f"[{re.escape(ASCII_SEPARATORS)}]{{1,6}}")  # a f
 MAX_JOINED_RUNS = 5
 
 
-def _joined_runs(text: str, start: int, end: int, looked: set[tuple[int, int]]) -> Iterator[re.Match[str]]:
-    """For a swap between CJK codecs (see SWAP_SCRIPT): the spans from one run of the line ``start``..``end`` to the next ones, over ASCII marks,
-    spaces and digits between them (see ASCII_BETWEEN), where a run of the span was looked at
-    (its span is in ``looked``): a list of names (妢苤踏;挔踢洷 is 史小今;吴金希, GBK read as Big5)
-    or figures (17笢6腕善17煦9翑馴) is damaged as a whole, and its pieces, too short to read as
-    words one by one, read as a whole.
+def _joined_runs(text: str, start: int, end: int, looked: Container[tuple[int, int]]) -> Iterator[re.Match[str]]:
+    """For a swap between CJK codecs (see SWAP_SCRIPT): the spans of the line ``start``..``end``
+    from one run to the next ones, over the ASCII marks, spaces and digits between them (see
+    ASCII_BETWEEN), where a piece of the span was looked at (its span is in ``looked``). A
+    list of names (卼膘弊;隸窀桏 is 王建国;刘晓燕, GBK read as Big5) or of figures (藩聊5啋 is
+    每册5元) is damaged as a whole, and its pieces, too short to read as words one by one, read
+    as a whole. A run with clause marks takes part with its clause next to the ASCII only.
 
-    >>> text = "妢苤踏;挔踢洷 ok"
-    >>> [m.group(0) for m in _joined_runs(text, 0, len(text), {(0, 3)})]
-    ['妢苤踏;挔踢洷']
+    >>> text = "卼膘弊;隸窀桏 ok，藩聊5啋，另加"
+    >>> [m.group(0) for m in _joined_runs(text, 0, len(text), {(0, 3), (11, 13)})]
+    ['卼膘弊;隸窀桏', '藩聊5啋']
     """
     runs = list(_run_pattern(text, start, end).finditer(text, start, end))
     for i, first in enumerate(runs):
-        seen = first.span() in looked
-        pieces = {first.group(0)}
+        marks = [m.start() for m in CLAUSE_MARK.finditer(text, first.start(), first.end())]
+        begin = marks[-1] + 1 if marks else first.start()
+        if begin == first.end():
+            continue
+        seen = (begin, first.end()) in looked
+        pieces = {text[begin : first.end()]}
         last = first
         for after in runs[i + 1 : i + MAX_JOINED_RUNS]:
+            mark = CLAUSE_MARK.search(text, after.start(), after.end())
+            stop = mark.start() if mark else after.end()
             # The same piece again (陈玥 | 陈玥) is no more evidence of damage than once.
-            if ASCII_BETWEEN.fullmatch(text, last.end(), after.start()) is None or after.group(0) in pieces:
+            if ASCII_BETWEEN.fullmatch(text, last.end(), after.start()) is None or stop == after.start() \
+                    or text[after.start() : stop] in pieces:
                 break
-            pieces.add(after.group(0))
-            last = after
-            seen = seen or after.span() in looked
+            pieces.add(text[after.start() : stop])
+            seen = seen or (after.start(), stop) in looked
             if seen:
-                yield SPAN.match(text, first.start(), last.end())
+                yield SPAN.match(text, begin, stop)
+            if mark:
+                break
+            last = after
+
+
+def _strong_span(text: str, match: re.Match[str], reading: Reading) -> Reading:
+    """``reading`` of a span of runs (see _joined_runs) made strong where every Han character
+    of the span gains WEAK_GAIN_PER_CHAR and its pairs add what a short reading's must, though
+    the span has too few Han characters to form words: the pieces of a date (爛5堎 is 年5月,
+    GBK read as Big5) are one character each, but each reads far better beside the digits.
+
+    >>> text = "本店开业于2014爛5堎，至今"
+    >>> _strong_span(text, re.compile("爛5堎").search(text), Reading("年5月", "gbk-as-big5", 35.0, False)).strong
+    True
+    """
+    if reading.strong:
+        return reading
+    run = match.group(0)
+    han = sum(map(is_han, run))
+    if reading.gain < max(MIN_GAIN, WEAK_GAIN_PER_CHAR * han):
+        return reading
+    left = context_before(text, match.start())
+    right = text[match.end()] if match.end() < len(text) else TEXT_EDGE
+    if _context_gain(run, reading.text, left, right) < _needed_context_gain(reading.text):
+        return reading
+    return Reading(reading.text, reading.kind, reading.gain, True, reading.variant)
 
 
 def _weak_together(text: str, line: _Line) -> str | None:
