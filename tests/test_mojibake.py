@@ -333,6 +333,10 @@ def test_line_script_knows_regional_traditional_forms(text, script):
     ("我们都在这里等你们来，今天人很多。\n人太多，{}，我优化下", "容易崩"),
     # A short damaged clause beside a clean one with rare characters close together (姻的疫).
     ("这是我们这个月写的第一篇文章。\n{}，婚姻的疫苗要按时接种", "诱惑"),
+    # Pieces between digits, one character each, read as a span: a date, a score.
+    ("本店开业于{}，至今已经营了十年。", "2014年5月"),
+    ("截至{}，全市共有", "2019年12月"),
+    ("比赛结束时，{}，还有两个盖帽。", "他得到21分"),
 ])
 def test_gbk_read_as_big5_in_a_simplified_line(line, clause):
     damaged = line.format(LOSSLESS["gbk-as-big5"](clause))
