@@ -1113,7 +1113,7 @@ def find_repairs(text: str) -> list[Repair]:
     # lost-byte mark): one scan of the whole text finds them, and only their lines are looked
     # at. Neither kind of run crosses a line end, so they are the runs found line by line.
     found = [m.start() for m in _run_pattern(text).finditer(text)
-             if _suspicious_run(m.group(0)) or _mixed_script(m.group(0))]
+             if _suspicious_run(m.group(0)) or _mixed_script(m.group(0)) or _foreign_unit(text, m)]
     if "?" in text or "\ufffd" in text:
         found = sorted(found + [m.start() for m in OUT_OF_STEP_RUN.finditer(text)])
     lines = []
@@ -1202,11 +1202,12 @@ def _line_readings(text: str, start: int, end: int) -> _Line:
             runs.append((match, found))
             _vote(votes, found)
     # Runs that read on their own are read so: a clean character beside them (唉 of 唉~
-    # 糶いゅ沸) is no part of a span.
+    # 糶いゅ沸) is no part of a span. A lone character read as a unit (啋 of 藩聊5啋, see
+    # _after_number) may be.
     strong = [m.span() for m, f in runs if f and any(r.strong for r in f)]
     looked = {m.span(): {r.kind for r in f} for m, f in runs if f is not None}
     for match in _joined_runs(text, start, end, looked):
-        if any(match.start() <= a and b <= match.end() for a, b in strong) or LOST_CHAR.search(match.group(0)):
+        if any(match.start() <= a and b <= match.end() and b - a > 1 for a, b in strong) or LOST_CHAR.search(match.group(0)):
             continue
         # Nor is a piece that reads worse the span's way (何焱 of 陈玥/何焱/筪 as Big5 read as GBK).
         pieces = [kinds for span, kinds in looked.items() if match.start() <= span[0] and span[1] <= match.end()]
@@ -1439,7 +1440,8 @@ def _out_of_script_strong(text: str, start: int, end: int, match: re.Match[str],
     ([('寫著寫著', True)], [('寫著寫著', False)])
     """
     run = match.group(0)
-    if len(run) < 2 or not any(_foreign_to(script, ch) for ch in run for script in SWAP_SCRIPT.values()):
+    unit = len(run) == 1 and _after_number(text, match)
+    if len(run) < 2 and not unit or not any(_foreign_to(script, ch) for ch in run for script in SWAP_SCRIPT.values()):
         return found
     script = _script_around(text, start, end, match)
     kinds = [kind for kind, its in SWAP_SCRIPT.items() if its == script]
@@ -1453,6 +1455,8 @@ def _out_of_script_strong(text: str, start: int, end: int, match: re.Match[str],
     for i, reading in enumerate(out):
         if reading.kind not in kinds or reading.strong or not _out_of_script(script, run, reading):
             continue
+        if unit and not _seen_after_number(reading.text, text, match):
+            continue
         if left is None:
             left = context_before(text, match.start())
             right = text[match.end()] if match.end() < len(text) else TEXT_EDGE
@@ -1465,6 +1469,41 @@ def _out_of_script_strong(text: str, start: int, end: int, match: re.Match[str],
                 model().score(reading.text, left, right) + RANDOM_HAN_COST * len(run) >= needed_over_random:
             out[i] = Reading(reading.text, reading.kind, reading.gain, True)
     return sorted(out, key=lambda r: r.gain, reverse=True)
+
+
+def _foreign_unit(text: str, run: re.Match[str]) -> bool:
+    """Does ``run`` begin with a clause of one character, after a digit (see _after_number),
+    that is a Traditional form or rarer than FOREIGN_PRIOR: a unit damaged alone (2005爛， is
+    2005年， as GBK read as Big5), which no other scan sees?"""
+    end = run.start() + 1
+    if not _after_number(text, SPAN.match(text, run.start(), end)):
+        return False
+    if end < run.end() and text[end] not in CLEAN_MARKS:
+        return False
+    ch = text[run.start()]
+    return _traditional_form().match(ch) is not None or priors().get(ch, FOREIGN_PRIOR) <= FOREIGN_PRIOR
+
+
+def _after_number(text: str, match: re.Match[str]) -> bool:
+    """Does the run ``match`` stand where a unit does (年, 元, 月): after a digit, and not
+    before another (1米3 is a height, where any character between digits reads as a unit)?"""
+    digits = "0123456789"
+    return match.start() > 0 and text[match.start() - 1] in digits and \
+        (match.end() == len(text) or text[match.end()] not in digits)
+
+
+def _seen_after_number(reading: str, text: str, match: re.Match[str]) -> bool:
+    r"""Is ``reading``, one character read for a run after a digit, written after a number
+    elsewhere in ``text``? A document that dates or counts in one place does so in others
+    (2005爛 is 2005年 in a text with 1998年), and a random character after a digit reads
+    as a unit the text uses by chance only.
+
+    >>> text = "1998年建成。\n2005爛，扩建"
+    >>> _seen_after_number("年", text, re.compile("爛").search(text)), _seen_after_number("月", text, re.compile("爛").search(text))
+    (True, False)
+    """
+    pattern = re.compile("[0-9]" + re.escape(reading))
+    return pattern.search(text, 0, match.start()) is not None or pattern.search(text, match.end()) is not None
 
 
 def _seen_in_document(reading: str, text: str, match: re.Match[str]) -> bool:

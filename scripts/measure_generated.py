@@ -7,8 +7,8 @@ document in one of three scopes: the whole document, one line, or one clause of 
 every kind of wrong decode in :data:`LOSSLESS` and :data:`LOSSY`. Clean controls (the texts
 themselves, Traditional text, rare characters alone, in lines and in documents, icon-font
 characters, letters of other scripts in lines, lists of names and rare characters between
-ASCII marks, text about mojibake, symbols, mixed Latin, Japanese; see :func:`control_texts`)
-must come through unchanged.
+ASCII marks, random characters after digits, text about mojibake, symbols, mixed Latin,
+Japanese; see :func:`control_texts`) must come through unchanged.
 
 Per kind it reports documents, exact %, and fidelity as ``../shared/eval/score.py`` computes it
 (lines NFKC-normalized without whitespace, joined; 1 - edits / characters of the target, summed
@@ -538,6 +538,16 @@ def control_texts(seed: int, count: int, shared: Path = SHARED) -> dict[str, lis
             line = rng.choice(rng.choice(rng.choice((traditional, simplified))))
             lists.append(rng.choice((line + "\n", "", line[: rng.randrange(len(line) + 1)] + "：")) + joined)
         out["rare-lists"] = lists
+    if simplified:  # a random character right after a digit, in a whole document that writes
+        numbered = [d for d in simplified if any(re.search("[0-9]", line) for line in d)]  # numbers
+        after_digits = []
+        for _ in range(count if numbered else 0):
+            lines = list(rng.choice(numbered))
+            i = rng.choice([k for k, line in enumerate(lines) if re.search("[0-9]", line)])
+            at = rng.choice([m.end() for m in re.finditer("[0-9]", lines[i])])
+            lines[i] = lines[i][:at] + rng.choice(basic) + lines[i][at:]
+            after_digits.append("\n".join(lines))
+        out["chars-after-digits"] = after_digits
     out["about-mojibake"] = TALK_ABOUT_MOJIBAKE
     out["symbols"] = SYMBOLS
     out["mixed-latin"] = MIXED_LATIN

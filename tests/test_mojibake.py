@@ -343,6 +343,21 @@ def test_gbk_read_as_big5_in_a_simplified_line(line, clause):
     assert repair(damaged) == line.format(clause)
 
 
+# A unit damaged alone after a number, in a text that writes that unit after a number elsewhere;
+# a character between two digits (1米3 is a height) and a unit the text never writes stay.
+@pytest.mark.parametrize("text,clause", [
+    ("这座桥1998年建成。\n{}，桥面又加宽了一倍。", "2005年"),
+    ("公司成立于2006年。\n{} 柔性生产线实现批量交付", "2019年"),
+])
+def test_gbk_read_as_big5_unit_after_a_number(text, clause):
+    assert repair(text.format(LOSSLESS["gbk-as-big5"](clause))) == text.format(clause)
+
+
+@pytest.mark.parametrize("text", ["他身高1譙3，今年12岁。\n体重30米", "这座桥建成很久了。\n2005爛，桥面又加宽了一倍。"])
+def test_characters_after_numbers_unchanged(text):
+    assert repair(text) == text
+
+
 # A list of short names between ASCII marks, damaged as a whole: no piece reads as words alone,
 # the span from the first to the last does. Names written here, none of them from ../shared.
 @pytest.mark.parametrize("names", ["朱红;姚远", "叶青 史小今 林一", "邓文;史小今", "吴金希 ; 曹亮 ; 高明",
