@@ -531,7 +531,7 @@ class Kind(NamedTuple):
         """
         if len(run) < self.min_run:
             return []
-        if self.han_run and not supported and (_script_evidence(run) * 2 < len(run) or _japanese(run)):
+        if self.han_run and not supported and (_script_evidence(run) * 2 < _damage_length(run) or _japanese(run)):
             return []  # symbols and box drawing between codecs are not damage, nor is Japanese
         usual = self._read(run, {})
         if usual is not None and not LOST_CHAR.search(run):
@@ -982,17 +982,33 @@ def _changes(run: str) -> int:
     marks. A mark written over and over (﹗﹗﹗, a Big5 text's own small forms) is one piece of
     evidence, not three, and a clean mark glued to the run (」, which a swap reads as ★) none.
     The marks a swap makes (ㄛ ※ § of ，“” as GBK read as Big5) count; the ASCII marks, spaces
-    and digits between the runs of a span (see _joined_runs) do not, but where a byte was lost,
-    since there ASCII is a trail byte read alone (也 is \ufffd] in Big5 read as GBK).
+    and digits between the runs of a span (see _separators) do not.
 
     >>> _changes("﹖假的﹗﹗﹗"), _changes("滲杅汒隴"), _changes("韩妹褆」──"), _changes("蚐ㄛ※漆")
     (4, 4, 4, 4)
     >>> _changes("陈玥 | 陈玥"), _changes("\ufffd]\ufffd堙N")
     (4, 5)
     """
-    separators = "" if LOST_CHAR.search(run) else ASCII_SEPARATORS
+    separators = _separators(run)
     return sum(1 for i, ch in enumerate(run)
                if (not i or ch != run[i - 1]) and ch not in CLEAN_MARKS and ch not in separators)
+
+
+def _separators(run: str) -> str:
+    """The characters of ``run`` that may be the ASCII between the runs of a span (see
+    _joined_runs): ASCII_SEPARATORS, but none where a byte was lost, since there ASCII is a
+    trail byte read alone (也 is \ufffd] in Big5 read as GBK)."""
+    return "" if LOST_CHAR.search(run) else ASCII_SEPARATORS
+
+
+def _damage_length(run: str) -> int:
+    """The characters of ``run`` but the ASCII between the runs of a span (see _separators).
+
+    >>> _damage_length("и: 癸＋"), _damage_length("\ufffd]\ufffd堙")
+    (3, 4)
+    """
+    separators = _separators(run)
+    return sum(ch not in separators for ch in run)
 
 
 CLEAN_MARKS = "，。、；：！？“”（）《》「」『』【】…—～·\u3000"  # CLAUSE_MARKS and more
@@ -1209,10 +1225,14 @@ def _line_readings(text: str, start: int, end: int) -> _Line:
     for match in _joined_runs(text, start, end, looked):
         if any(match.start() <= a and b <= match.end() and b - a > 1 for a, b in strong) or LOST_CHAR.search(match.group(0)):
             continue
-        # Nor is a piece that reads worse the span's way (何焱 of 陈玥/何焱/筪 as Big5 read as GBK).
-        pieces = [kinds for span, kinds in looked.items() if match.start() <= span[0] and span[1] <= match.end()]
-        found = [_strong_span(text, match, r) for r in _readings_at(text, match)
-                 if r.kind in SWAP_SCRIPT and all(r.kind in k for k in pieces)]
+        # Nor is a piece that reads worse the span's way (何焱 of 陈玥/何焱/筪 as Big5 read as GBK;
+        # a letter alone, и of и: 癸＋, is read no way).
+        pieces = [(span, kinds) for span, kinds in looked.items() if match.start() <= span[0] and span[1] <= match.end()]
+        # And each end of the span shows the swap: a clean word (第 of 第 1笭6 和) is no part of it.
+        ends = [p.group(0) for p in _run_pattern(match.group(0)).finditer(match.group(0))]
+        found = [_strong_span(text, match, r) for r in _readings_at(text, match) if r.kind in SWAP_SCRIPT
+                 and not any(r.kind not in kinds and _read_as(text[a:b], r.kind) for (a, b), kinds in pieces)
+                 and all(any(_foreign_to(SWAP_SCRIPT[r.kind], ch) for ch in end) for end in (ends[0], ends[-1]))]
         found = _against_the_line(text, start, end, match, _out_of_script_strong(text, start, end, match, found),
                                   joined=True)
         runs.append((match, found))
@@ -1521,15 +1541,19 @@ def _seen_in_document(reading: str, text: str, match: re.Match[str]) -> bool:
 
 def _plain_reading(run: str, text: str) -> bool:
     """Is ``text`` Han characters or bopomofo, with Chinese punctuation only where ``run`` has
-    a mark that is none (※岆腔 as “是的, not 岆腔 as 是，)?
+    a mark that is none (※岆腔 as “是的, not 岆腔 as 是，), and the ASCII between the runs of
+    a span as it was (see _separators)?
 
     >>> _plain_reading("※岆腔", "“是的"), _plain_reading("岆腔", "是，"), _plain_reading("岆腔", "是的")
     (True, False, True)
+    >>> _plain_reading("и: 癸", "我: 對")
+    True
     """
     if len(text) != len(run):
         return all(map(_plain_letter, text))
+    separators = _separators(run)
     return all(_plain_letter(ch) or ch in CLEAN_MARKS and not _plain_letter(was) and was not in CLEAN_MARKS
-               for ch, was in zip(text, run, strict=True))
+               or ch == was and ch in separators for ch, was in zip(text, run, strict=True))
 
 
 def _against_the_line(text: str, start: int, end: int, match: re.Match[str],
@@ -1635,6 +1659,11 @@ def _joined_runs(text: str, start: int, end: int, looked: Container[tuple[int, i
             if mark:
                 break
             last = after
+
+
+def _read_as(run: str, kind: str) -> bool:
+    """Can the wrong decode ``kind`` be undone on ``run`` at all (however it reads then)?"""
+    return any(candidate.name == kind for candidate, _ in _candidates(run))
 
 
 def _strong_span(text: str, match: re.Match[str], reading: Reading) -> Reading:

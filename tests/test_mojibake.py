@@ -366,10 +366,21 @@ def test_gbk_read_as_big5_in_a_list_of_names(names):
     assert repair(LOSSLESS["gbk-as-big5"](names)) == names
 
 
+# A short line of a chat damaged as a whole (Big5 read as GBK): a letter alone (и of 我) and a
+# clause beside it, between ASCII, read as one span in the script of the text around.
+@pytest.mark.parametrize("reply", ["是ㄚ", "沒ㄚ", "來ㄚ"])
+def test_big5_read_as_gbk_short_chat_line(reply):
+    text = f"媽媽: 你吃飯了嗎?\n我: {reply}!\n媽媽: 快點來吃吧"
+    lines = text.split("\n")
+    lines[1] = LOSSLESS["big5-as-gbk"](lines[1])
+    assert repair("\n".join(lines)) == text
+
+
 # Clean lists of names, the same name twice, and a name with a rare character among them: the
 # same piece again is no more evidence, and a list is in the script of the text around it.
 @pytest.mark.parametrize("text", ["陈玥 | 陈玥", "王喆; 李堃; 张珺", "林犇8陈玥70胡淼76", "作者：刘昳/钱垚/孙兟",
-                                  "吳旻、鄭璟; 趙翀", "周昉/何焱/陈玥/何焱/筪",
+                                  "吳旻、鄭璟; 趙翀", "周昉/何焱/陈玥/何焱/筪", "请看第 3棦5 页和第 8 页的说明",
+                                  "唉~Ω 今天好累~ 不想动了~",
                                   "怎样判断自己是否属于脱发呢？\n吴旻 儸荾蘇 马骉 朱镕基"])
 def test_clean_lists_of_names_unchanged(text):
     assert repair(text) == text
