@@ -1058,8 +1058,10 @@ def _context_gain(before: str, after: str, left: str | None = None, right: str |
 
 # Letters of other scripts that GBK and Big5 keep in their double-byte symbol rows: Greek,
 # Cyrillic, bopomofo, box drawing, vertical and small forms; and kana. Big5 text read as GBK is
-# full of them (對所有 reads 癸┮Τ), between the Han characters of the damage.
-FOREIGN_SCRIPT = lazyre.compile("[\u0391-\u03c9\u0401-\u0451\u2500-\u257f\u3105-\u3129\ufe30-\ufe6b]")
+# full of them (對所有 reads 癸┮Τ), between the Han characters of the damage. So are the
+# squared abbreviations of GBK's A94A-A954, where Big5 has common characters (㎡ is 呢).
+FOREIGN_SCRIPT = lazyre.compile("[\u0391-\u03c9\u0401-\u0451\u2500-\u257f\u3105-\u3129\ufe30-\ufe6b"
+                                "\u338e\u338f\u339c-\u339e\u33a1\u33c4\u33ce\u33d1\u33d2\u33d5]")
 KANA = lazyre.compile("[\u3041-\u30ff]")
 PRIVATE_USE = lazyre.compile("[\ue000-\uf8ff]")
 DAMAGE_EXCESS = 20.0  # log2: what hanzi_model.DAMAGE (-30) costs beyond a common Han character (-10)
@@ -1087,7 +1089,8 @@ def _script_evidence(run: str) -> int:
 
 
 def _japanese(run: str) -> bool:
-    """Hiragana in a row (particles and endings: さんは, きて) and no letter of a third script
+    """Hiragana letters in a row (particles and endings: さんは, きて; the iteration marks ゝゝ are
+    Big5's 妹妹 in GBK, and Japanese writes them after a letter) and no letter of a third script
     nor damage: Japanese, which a CJK codec swap reads as Chinese characters as readily as it
     reads damage (池端さんは -> 喀傷今氏反). Damage between CJK codecs has its kana one by one,
     but for 今天 and 今日 (A4B5 A4D1, A4E9 in Big5: さぱ, さら in GBK); a lost byte (U+FFFD) or
@@ -1101,7 +1104,7 @@ def _japanese(run: str) -> bool:
     return bool(HIRAGANA_PAIR.search(run)) and not FOREIGN_SCRIPT.search(run) and not DAMAGE_MARK.search(run)
 
 
-HIRAGANA_PAIR = lazyre.compile("[\u3041-\u309f]{2}")
+HIRAGANA_PAIR = lazyre.compile("[\u3041-\u3096]{2}")  # letters: no iteration (ゝゞ) or sound marks
 
 
 def repair_run(run: str, left: str | None = None, right: str | None = None) -> tuple[str, str] | None:

@@ -430,6 +430,14 @@ def test_rare_characters_read_into_the_other_script_stay(text):
     assert repair(text) == text
 
 
+# GBK's iteration marks (ゝ is Big5's 妹) are no Japanese, and its squared abbreviations (㏑ is
+# 命, ㎝ is 和) are letters of the damage.
+@pytest.mark.parametrize("line,clause", [("這首歌很好聽，{}，要珍惜時間。", "生命太短"),
+                                         ("我們家有三個人，{}，都很喜歡唱歌。", "媽媽和妹妹")])
+def test_big5_read_as_gbk_with_iteration_marks_and_squared_letters(line, clause):
+    assert repair(line.format(LOSSLESS["big5-as-gbk"](clause))) == line.format(clause)
+
+
 @pytest.mark.parametrize("line,clause", TRADITIONAL_LINE_CLAUSES)
 def test_big5_read_as_gbk_in_a_traditional_line(line, clause):
     damaged = line.format(LOSSLESS["big5-as-gbk"](clause))
