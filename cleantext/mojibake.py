@@ -1270,6 +1270,7 @@ SWAP_SCRIPT = {"big5-as-gbk": "traditional", "gbk-as-big5": "simplified"}
 INTO_SCRIPT_LOSS = 3.0
 CLEAN_CLAUSE_HAN = 2  # Han characters of a run that the swap cannot read: a clean clause beside
 SCRIPT_SHOWN = 2  # characters only this script uses, and none of the other: the line's script
+SCRIPT_DOMINANCE = 5  # ... or as many times as many as the other's (see _script_of)
 # A Han character this rare (log2 prior) is no more the line's script than a kana is: GBK's
 # extension characters (粂 -19.8) that Big5 text read as GBK is full of, or jieba never uses.
 FOREIGN_PRIOR = -17.0
@@ -1391,9 +1392,15 @@ def _simplified_form() -> re.Pattern[str]:
 
 
 def _script_of(trad: int, simp: int) -> str | None:
-    if trad >= SCRIPT_SHOWN and not simp:
+    """The script that SCRIPT_SHOWN forms show and the other's forms do not gainsay: none, or
+    one for every SCRIPT_DOMINANCE of them (Simplified text writes 於 and 著 now and then).
+
+    >>> _script_of(2, 0), _script_of(1, 6), _script_of(2, 6), _script_of(1, 1)
+    ('traditional', 'simplified', None, None)
+    """
+    if trad >= SCRIPT_SHOWN and simp * SCRIPT_DOMINANCE <= trad:
         return "traditional"
-    if simp >= SCRIPT_SHOWN and not trad:
+    if simp >= SCRIPT_SHOWN and trad * SCRIPT_DOMINANCE <= simp:
         return "simplified"
     return None
 

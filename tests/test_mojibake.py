@@ -333,6 +333,9 @@ def test_line_script_knows_regional_traditional_forms(text, script):
     ("我们都在这里等你们来，今天人很多。\n人太多，{}，我优化下", "容易崩"),
     # A short damaged clause beside a clean one with rare characters close together (姻的疫).
     ("这是我们这个月写的第一篇文章。\n{}，婚姻的疫苗要按时接种", "诱惑"),
+    # A Simplified line that writes 於 (one Traditional form against many Simplified ones).
+    ("至於这个问题，专家们的看法并不一样，{}，需要时间。", "他就未"),
+    ("至於这个问题，专家们的看法并不一样，{}，需要时间。", "目前"),
     # Pieces between digits, one character each, read as a span: a date, a score.
     ("本店开业于{}，至今已经营了十年。", "2014年5月"),
     ("截至{}，全市共有", "2019年12月"),
