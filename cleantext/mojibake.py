@@ -1059,8 +1059,9 @@ def _context_gain(before: str, after: str, left: str | None = None, right: str |
 # Letters of other scripts that GBK and Big5 keep in their double-byte symbol rows: Greek,
 # Cyrillic, bopomofo, box drawing, vertical and small forms; and kana. Big5 text read as GBK is
 # full of them (對所有 reads 癸┮Τ), between the Han characters of the damage. So are the
-# squared abbreviations of GBK's A94A-A954, where Big5 has common characters (㎡ is 呢).
-FOREIGN_SCRIPT = lazyre.compile("[\u0391-\u03c9\u0401-\u0451\u2500-\u257f\u3105-\u3129\ufe30-\ufe6b"
+# block elements of GBK's A878-A87E and the squared abbreviations of its A94A-A954, where Big5
+# has common characters (▅ is 育, ㎡ is 呢).
+FOREIGN_SCRIPT = lazyre.compile("[\u0391-\u03c9\u0401-\u0451\u2500-\u257f\u2581-\u2587\u3105-\u3129\ufe30-\ufe6b"
                                 "\u338e\u338f\u339c-\u339e\u33a1\u33c4\u33ce\u33d1\u33d2\u33d5]")
 KANA = lazyre.compile("[\u3041-\u30ff]")
 PRIVATE_USE = lazyre.compile("[\ue000-\uf8ff]")

@@ -434,9 +434,10 @@ def test_rare_characters_read_into_the_other_script_stay(text):
 
 
 # GBK's iteration marks (ゝ is Big5's 妹) are no Japanese, and its squared abbreviations (㏑ is
-# 命, ㎝ is 和) are letters of the damage.
+# 命, ㎝ is 和) and block elements (▅ is 育) are letters of the damage.
 @pytest.mark.parametrize("line,clause", [("這首歌很好聽，{}，要珍惜時間。", "生命太短"),
-                                         ("我們家有三個人，{}，都很喜歡唱歌。", "媽媽和妹妹")])
+                                         ("我們家有三個人，{}，都很喜歡唱歌。", "媽媽和妹妹"),
+                                         ("我們去了學校、{}、圖書館和公園。", "體育場")])
 def test_big5_read_as_gbk_with_iteration_marks_and_squared_letters(line, clause):
     assert repair(line.format(LOSSLESS["big5-as-gbk"](clause))) == line.format(clause)
 
