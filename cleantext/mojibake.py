@@ -23,7 +23,7 @@ import sys
 import unicodedata
 from bisect import bisect_left
 from collections.abc import Callable, Container, Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate, islice
 from typing import NamedTuple
@@ -1190,11 +1190,13 @@ class _Line:
     end: int
     runs: list[tuple[re.Match[str], list[Reading] | None]]
     votes: dict[str, float]
+    joined: set[tuple[int, int]] = field(default_factory=set)  # spans of runs (see _joined_runs)
 
 
 def _line_readings(text: str, start: int, end: int) -> _Line:
     runs = []
     votes: dict[str, float] = {}
+    joined: set[tuple[int, int]] = set()
     for match, swap_only in _line_pieces(text, start, end):
         run = match.group(0)
         suspicious = _suspicious(run) or (_traditional_near().search(run) is not None
@@ -1240,6 +1242,7 @@ def _line_readings(text: str, start: int, end: int) -> _Line:
         found = _against_the_line(text, start, end, match, _out_of_script_strong(text, start, end, match, found),
                                   joined=True)
         runs.append((match, found))
+        joined.add(match.span())
         _vote(votes, found)
     for match in _out_of_step_runs(text, start, end):
         # Only a strong reading of another kind keeps a run from being read out of step: a run
@@ -1250,7 +1253,7 @@ def _line_readings(text: str, start: int, end: int) -> _Line:
             runs.append((match, found))
             _vote(votes, found, strong_only=False)
     runs.sort(key=lambda item: item[0].start())
-    return _Line(start, end, runs, votes)
+    return _Line(start, end, runs, votes, joined)
 
 
 def _vote(votes: dict[str, float], found: Iterable[Reading], strong_only: bool = True) -> None:
@@ -1748,6 +1751,8 @@ def _line_repairs(text: str, line: _Line, document: str | None, variant: bool = 
     chosen = []
     read = []
     for match, found in line.runs:
+        if match.span() in line.joined and leading not in SWAP_SCRIPT:
+            continue  # only a swap between CJK codecs reads a span of runs
         if found is None:
             found = _readings_at(text, match, supported)
         elif supported and not any(r.kind == leading for r in found):
