@@ -970,10 +970,11 @@ def forms_words(run: str, text: str, left: str | None = None, right: str | None 
         return False
     if _changes(run) >= LONG_RUN:
         # Chance swaps are out of the question, unless the reading has a character the model
-        # does not know (愼笆盢眍苀 is no 䫑動將膼矚): then its pairs must add something.
+        # does not know (愼笆盢眍苀 is no 䫑動將膼矚): then its pairs must add something, counted
+        # between the characters it does not know (文丨政能亮特约评论员: 丨 has no pairs).
         m = model()
         return all(m.prior(ch) > RARE_HAN for ch in text if is_han(ch)) \
-            or _context_gain(run, text, left, right) >= LONG_RUN_UNKNOWN_CONTEXT_GAIN
+            or _known_context_gain(run, text, left, right) >= LONG_RUN_UNKNOWN_CONTEXT_GAIN
     return _context_gain(run, text, left, right) >= _needed_context_gain(text)
 
 
@@ -1046,6 +1047,29 @@ def _needed_context_gain(text: str) -> float:
     """
     m = model()
     return MIN_CONTEXT_GAIN + sum(max(0.0, -m.prior(ch) - RARE_READING_COST) for ch in text if is_han(ch))
+
+
+def _known_context_gain(before: str, after: str, left: str | None = None, right: str | None = None) -> float:
+    """_context_gain summed over the pieces of ``after`` between the Han characters the model
+    does not know (prior RARE_HAN or less), each against the same piece of ``before`` (a
+    reading character for character; else the whole of it).
+
+    >>> round(_context_gain("恅堶掛惆杻埮丿蹦埜", "文丨本报特约评论员")), round(_known_context_gain("恅堶掛惆杻埮丿蹦埜", "文丨本报特约评论员"))
+    (13, 16)
+    """
+    if len(before) != len(after):
+        return _context_gain(before, after, left, right)
+    m = model()
+    total = 0.0
+    start = 0
+    for i in range(len(after) + 1):
+        if i < len(after) and not (is_han(after[i]) and m.prior(after[i]) <= RARE_HAN):
+            continue
+        if i - start >= 2:
+            total += _context_gain(before[start:i], after[start:i], left if not start else None,
+                                   right if i == len(after) else None)
+        start = i + 1
+    return total
 
 
 def _context_gain(before: str, after: str, left: str | None = None, right: str | None = None) -> float:

@@ -333,6 +333,9 @@ def test_line_script_knows_regional_traditional_forms(text, script):
     ("我们都在这里等你们来，今天人很多。\n人太多，{}，我优化下", "容易崩"),
     # A short damaged clause beside a clean one with rare characters close together (姻的疫).
     ("这是我们这个月写的第一篇文章。\n{}，婚姻的疫苗要按时接种", "诱惑"),
+    # A long run whose reading has a character the model does not know (丨): its pairs count
+    # between it and the others.
+    ("今天的头条新闻。\n{} 张明", "文丨本报评论员"),
     # A Simplified line that writes 於 (one Traditional form against many Simplified ones).
     ("至於这个问题，专家们的看法并不一样，{}，需要时间。", "他就未"),
     ("至於这个问题，专家们的看法并不一样，{}，需要时间。", "目前"),
