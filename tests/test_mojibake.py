@@ -335,7 +335,7 @@ def test_line_script_knows_regional_traditional_forms(text, script):
     ("这是我们这个月写的第一篇文章。\n{}，婚姻的疫苗要按时接种", "诱惑"),
     # A long run whose reading has a character the model does not know (丨): its pairs count
     # between it and the others.
-    ("今天的头条新闻。\n{} 张明", "文丨本报评论员"),
+    ("今天的头条新闻。\n{} 张明", "文丨政能特约评论员"),
     # A Simplified line that writes 於 (one Traditional form against many Simplified ones).
     ("至於这个问题，专家们的看法并不一样，{}，需要时间。", "他就未"),
     ("至於这个问题，专家们的看法并不一样，{}，需要时间。", "目前"),
