@@ -1247,6 +1247,26 @@ def _line_readings(text: str, start: int, end: int) -> _Line:
             found = _against_the_line(text, start, end, match, _readings_at(text, match))
             runs.append((match, found))
             _vote(votes, found)
+    for match, found in _span_readings(text, start, end, list(runs)):
+        runs.append((match, found))
+        joined.add(match.span())
+        _vote(votes, found)
+    for match in _out_of_step_runs(text, start, end):
+        # Only a strong reading of another kind keeps a run from being read out of step: a run
+        # of GBK read as Big5 may read weakly with its ? as a question mark.
+        if not any(m.start() < match.end() and match.start() < m.end() and f and any(r.strong for r in f)
+                   for m, f in runs):
+            found = _out_of_step_readings(text, match)
+            runs.append((match, found))
+            _vote(votes, found, strong_only=False)
+    runs.sort(key=lambda item: item[0].start())
+    return _Line(start, end, runs, votes, joined)
+
+
+def _span_readings(text: str, start: int, end: int, runs: list[tuple[re.Match[str], list[Reading] | None]]
+                   ) -> Iterator[tuple[re.Match[str], list[Reading]]]:
+    """The spans of runs of the line ``start``..``end`` (see _joined_runs) with their readings
+    as a swap between CJK codecs, given the line's ``runs`` and what they read as alone."""
     # Runs that read on their own are read so: a clean character beside them (唉 of 唉~
     # 糶いゅ沸) is no part of a span. A lone character read as a unit (啋 of 藩聊5啋, see
     # _after_number) may be.
@@ -1263,21 +1283,8 @@ def _line_readings(text: str, start: int, end: int) -> _Line:
         found = [_strong_span(text, match, r) for r in _readings_at(text, match) if r.kind in SWAP_SCRIPT
                  and not any(r.kind not in kinds and _read_as(text[a:b], r.kind) for (a, b), kinds in pieces)
                  and all(any(_foreign_to(SWAP_SCRIPT[r.kind], ch) for ch in end) for end in (ends[0], ends[-1]))]
-        found = _against_the_line(text, start, end, match, _out_of_script_strong(text, start, end, match, found),
-                                  joined=True)
-        runs.append((match, found))
-        joined.add(match.span())
-        _vote(votes, found)
-    for match in _out_of_step_runs(text, start, end):
-        # Only a strong reading of another kind keeps a run from being read out of step: a run
-        # of GBK read as Big5 may read weakly with its ? as a question mark.
-        if not any(m.start() < match.end() and match.start() < m.end() and f and any(r.strong for r in f)
-                   for m, f in runs):
-            found = _out_of_step_readings(text, match)
-            runs.append((match, found))
-            _vote(votes, found, strong_only=False)
-    runs.sort(key=lambda item: item[0].start())
-    return _Line(start, end, runs, votes, joined)
+        yield match, _against_the_line(text, start, end, match, _out_of_script_strong(text, start, end, match, found),
+                                       joined=True)
 
 
 def _vote(votes: dict[str, float], found: Iterable[Reading], strong_only: bool = True) -> None:
