@@ -100,6 +100,7 @@ PAIR_EXTRA_CONTEXT_GAIN = 1.0
 # A long run whose reading holds a character unknown to the model: its pairs must add this
 # (log2). About 0.3% of real long GBK-as-Big5 runs (names) fall below; no random run passes.
 LONG_RUN_UNKNOWN_CONTEXT_GAIN = 1.0
+RARE_RUN_GAIN_OVER_RANDOM = 0.0  # log2: a long run of rare characters only (see forms_words)
 COMMON_PRIOR = -13.0  # log2 prior: 理 -9, 審 -11.6; 壜 and 曏 fall below
 
 
@@ -805,9 +806,11 @@ def readings(run: str, left: str | None = None, right: str | None = None, depth:
         # ftfy's business: only the support of a Chinese repair on the same line allows it.
         strong = gain >= max(MIN_GAIN, MIN_GAIN_PER_CHAR * chars) and bool(CJK_OR_PUNCTUATION.search(text))
         if strong and codec_kind.han_run:
-            # Kana come out of a swap between CJK codecs (不 in Big5 is ぃ in GBK), not into a
-            # repair: a reading with more kana than the run is clean text read the wrong way.
-            strong = forms_words(run, text, left, right) and len(KANA.findall(text)) <= len(KANA.findall(run))
+            # Kana and letters come out of a swap between CJK codecs (不 in Big5 is ぃ in GBK), not
+            # into a repair: a reading with more of them than the run is clean text read the wrong
+            # way (random characters 囡梀琩舳霘勻 as 善涨讪譚铢っ, 緑鳃掄簃奂沛 as 髮œ响榦蛩驛).
+            strong = forms_words(run, text, left, right) and \
+                len(SWAP_LETTER.findall(text)) <= len(SWAP_LETTER.findall(run))
         if not strong and codec_kind.han_run and gain >= MIN_GAIN and _reads_damage_away(run, text) \
                 and gain > DAMAGE_EXCESS * len(PRIVATE_USE.findall(run)) and not _before_pinyin(run, right) \
                 and not LOST_CHAR.search(run) and not (left and left[-1] in LOST) \
@@ -971,8 +974,13 @@ def forms_words(run: str, text: str, left: str | None = None, right: str | None 
     if _changes(run) >= LONG_RUN:
         # Chance swaps are out of the question, unless the reading has a character the model
         # does not know (愼笆盢眍苀 is no 䫑動將膼矚): then its pairs must add something, counted
-        # between the characters it does not know (文丨政能亮特约评论员: 丨 has no pairs).
+        # between the characters it does not know (文丨政能亮特约评论员: 丨 has no pairs). A run
+        # of rare characters only may be random ones: its reading must read as well as random
+        # characters do (糉蹿鯣簑縤 is no 厲款衊滴磨).
         m = model()
+        if all(is_han(ch) and m.prior(ch) <= FOREIGN_PRIOR for ch in run) and \
+                m.score(text, left, right) + RANDOM_HAN_COST * len(run) < RARE_RUN_GAIN_OVER_RANDOM:
+            return False
         return all(m.prior(ch) > RARE_HAN for ch in text if is_han(ch)) \
             or _known_context_gain(run, text, left, right) >= LONG_RUN_UNKNOWN_CONTEXT_GAIN
     return _context_gain(run, text, left, right) >= _needed_context_gain(text)
@@ -1088,6 +1096,10 @@ def _context_gain(before: str, after: str, left: str | None = None, right: str |
 FOREIGN_SCRIPT = lazyre.compile("[\u0391-\u03c9\u0401-\u0451\u2500-\u257f\u2581-\u2587\u3105-\u3129\ufe30-\ufe6b"
                                 "\u338e\u338f\u339c-\u339e\u33a1\u33c4\u33ce\u33d1\u33d2\u33d5]")
 KANA = lazyre.compile("[\u3041-\u30ff]")
+# Letters a swap's damage shows and its repair does not: kana, Latin-1 and Latin Extended, Greek,
+# Cyrillic, box drawing (not bopomofo, which Taiwanese text writes, nor the small and vertical
+# forms, Big5's own punctuation).
+SWAP_LETTER = lazyre.compile("[\u00c0-\u024f\u0391-\u03c9\u0401-\u0451\u2500-\u257f\u3041-\u30ff]")
 PRIVATE_USE = lazyre.compile("[\ue000-\uf8ff]")
 DAMAGE_EXCESS = 20.0  # log2: what hanzi_model.DAMAGE (-30) costs beyond a common Han character (-10)
 DAMAGE_MARK = lazyre.compile("[\ue000-\uf8ff\ufffd]")  # private use, and a lost byte
@@ -1332,6 +1344,10 @@ SEEN_GAIN_OVER_RANDOM = -4.0
 LETTERS_FOREIGN = 2
 LETTERS_CONTEXT_GAIN = -4.0
 LETTERS_GAIN_OVER_RANDOM = 0.0
+# A run of RARE_WORD characters or more, all rarer than FOREIGN_PRIOR (see _rare_word), reads
+# into the line's script with pairs that add this much, or more.
+RARE_WORD = 4
+RARE_WORD_CONTEXT_GAIN = -8.0
 _LETTER = "[\u0391-\u03c9\u0401-\u0451\u2500-\u257f\ufe30-\ufe6b\u3041-\u30ff]"  # FOREIGN_SCRIPT, KANA; no bopomofo
 _HAN = "[\u3400-\u9fff]"
 LETTER_BESIDE_HAN = lazyre.compile(f"{_LETTER}(?={_HAN})|(?<={_HAN}){_LETTER}")
@@ -1525,15 +1541,38 @@ def _out_of_script_strong(text: str, start: int, end: int, match: re.Match[str],
         if left is None:
             left = context_before(text, match.start())
             right = text[match.end()] if match.end() < len(text) else TEXT_EDGE
-        letters = _letters_among_han(run) and len({ch for ch in run if _foreign_to(script, ch)}) >= LETTERS_FOREIGN
-        needed_context = LETTERS_CONTEXT_GAIN if letters else OUT_OF_SCRIPT_CONTEXT_GAIN
-        needed_over_random = LETTERS_GAIN_OVER_RANDOM if letters else OUT_OF_SCRIPT_GAIN_OVER_RANDOM
-        if _seen_in_document(reading.text, text, match):
-            needed_context, needed_over_random = SEEN_CONTEXT_GAIN, SEEN_GAIN_OVER_RANDOM
-        if _context_gain(run, reading.text, left, right) >= needed_context and \
-                model().score(reading.text, left, right) + RANDOM_HAN_COST * len(run) >= needed_over_random:
+        context = _context_gain(run, reading.text, left, right)
+        over_random = model().score(reading.text, left, right) + RANDOM_HAN_COST * len(run)
+        if any(context >= needed_context and over_random >= needed_over_random
+               for shows, needed_context, needed_over_random in OUT_OF_SCRIPT_BARS
+               if shows(script, run, reading.text, text, match)):
             out[i] = Reading(reading.text, reading.kind, reading.gain, True)
     return sorted(out, key=lambda r: r.gain, reverse=True)
+
+
+def _letters_shown(script: str, run: str, reading: str, text: str, match: re.Match[str]) -> bool:
+    """Does ``run`` have LETTERS_FOREIGN letters of other scripts, one beside a Han character?"""
+    return _letters_among_han(run) and len({ch for ch in run if _foreign_to(script, ch)}) >= LETTERS_FOREIGN
+
+
+def _rare_word(script: str, run: str, reading: str, text: str, match: re.Match[str]) -> bool:
+    """Is ``run`` RARE_WORD Han characters or more, every one rarer than FOREIGN_PRIOR? Words of
+    four to six random characters put into lines never read into the script of the line (none
+    of 6,000 control lines), Big5 read as GBK often does (羘禜琈臫 is 聲象映響)."""
+    m = model()
+    return len(run) >= RARE_WORD and all(is_han(ch) and m.prior(ch) <= FOREIGN_PRIOR for ch in run)
+
+
+# What a reading into the script of the line (see _out_of_script_strong) must show to be strong:
+# for each piece of evidence the run or reading may have, the pairs' gain (_context_gain) and
+# the gain over random characters it must reach; any one bar it passes will do.
+OUT_OF_SCRIPT_BARS: tuple[tuple[Callable[[str, str, str, str, re.Match[str]], bool], float, float], ...] = (
+    (lambda *_: True, OUT_OF_SCRIPT_CONTEXT_GAIN, OUT_OF_SCRIPT_GAIN_OVER_RANDOM),
+    (_letters_shown, LETTERS_CONTEXT_GAIN, LETTERS_GAIN_OVER_RANDOM),
+    (lambda script, run, reading, text, match: _seen_in_document(reading, text, match),
+     SEEN_CONTEXT_GAIN, SEEN_GAIN_OVER_RANDOM),
+    (_rare_word, RARE_WORD_CONTEXT_GAIN, OUT_OF_SCRIPT_GAIN_OVER_RANDOM),
+)
 
 
 def _foreign_unit(text: str, run: re.Match[str]) -> bool:

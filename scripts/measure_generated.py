@@ -7,8 +7,9 @@ document in one of three scopes: the whole document, one line, or one clause of 
 every kind of wrong decode in :data:`LOSSLESS` and :data:`LOSSY`. Clean controls (the texts
 themselves, Traditional text, rare characters alone, in lines and in documents, icon-font
 characters, letters of other scripts in lines, lists of names and rare characters between
-ASCII marks, random characters after digits, text about mojibake, symbols, mixed Latin,
-Japanese; see :func:`control_texts`) must come through unchanged.
+ASCII marks, random characters after digits, words of four to six rare characters in lines,
+text about mojibake, symbols, mixed Latin, Japanese; see :func:`control_texts`) must come
+through unchanged.
 
 Per kind it reports documents, exact %, and fidelity as ``../shared/eval/score.py`` computes it
 (lines NFKC-normalized without whitespace, joined; 1 - edits / characters of the target, summed
@@ -461,13 +462,13 @@ SHORT_RARE = ["亠亠", "丨丨", "丶丶", "乂乂", "亻亻", "冫冫", "氵�
 
 
 def _rare_in_lines(rng: random.Random, documents: list[list[str]], pool: list[str], count: int,
-                   quotes: str) -> list[str]:
-    """``count`` lines of ``documents``, each with one to three characters of ``pool`` put in,
-    alone or in brackets, quotes (the script's own) or spaces."""
+                   quotes: str, length: tuple[int, int] = (1, 3)) -> list[str]:
+    """``count`` lines of ``documents``, each with a word of ``length`` (fewest, most)
+    characters of ``pool`` put in, alone or in brackets, quotes (the script's own) or spaces."""
     lines = []
     for _ in range(count):
         line = rng.choice(rng.choice(documents))
-        word = "".join(rng.choice(pool) for _ in range(rng.randint(1, 3)))
+        word = "".join(rng.choice(pool) for _ in range(rng.randint(*length)))
         at = rng.randrange(len(line) + 1)
         lines.append(line[:at] + rng.choice(("（", " ", quotes[0], "")) + word + rng.choice(("）", " ", quotes[1], ""))
                      + line[at:])
@@ -548,6 +549,9 @@ def control_texts(seed: int, count: int, shared: Path = SHARED) -> dict[str, lis
             lines[i] = lines[i][:at] + rng.choice(basic) + lines[i][at:]
             after_digits.append("\n".join(lines))
         out["chars-after-digits"] = after_digits
+    if traditional and simplified:  # longer words of rare characters, four to six, in lines of either script
+        out["rare-words-in-lines"] = [*_rare_in_lines(rng, traditional, basic, count // 2, "「」", (4, 6)),
+                                      *_rare_in_lines(rng, simplified, basic, count - count // 2, "“”", (4, 6))]
     out["about-mojibake"] = TALK_ABOUT_MOJIBAKE
     out["symbols"] = SYMBOLS
     out["mixed-latin"] = MIXED_LATIN

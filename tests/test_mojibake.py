@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import json
+import random
 
 import pytest
 from rapidfuzz.distance import Levenshtein
@@ -259,6 +260,16 @@ def test_ftfy_negative_cases_unchanged():
 # such runs are too short to decide: they stay.
 SHORT_RARE_RUNS = ["亠亠", "丨丨", "丶丶", "冫冫", "丿丿", "卍卍", "宀宀", "亠亠亠", "肈幖", "楛",
                    "部首亠亠与丨丨", "“冫冫”"]
+
+
+def test_words_of_rare_characters_in_own_lines_unchanged():
+    """The rare-words-in-lines control family of measure_generated on this file's own lines:
+    words of four to six random characters of the basic block, read as nothing."""
+    rng = random.Random(7)
+    basic = [chr(c) for c in range(0x4E00, 0x9FA6)]
+    lines = [*generator._rare_in_lines(rng, [TRADITIONAL], basic, 150, "「」", (4, 6)),
+             *generator._rare_in_lines(rng, [PARAGRAPHS], basic, 150, "“”", (4, 6))]
+    assert [line for line in lines if repair(line) != line] == []
 
 
 @pytest.mark.parametrize("text", SHORT_RARE_RUNS)
