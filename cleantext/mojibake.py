@@ -1291,10 +1291,17 @@ def _span_readings(text: str, start: int, end: int, runs: list[tuple[re.Match[st
         # a letter alone, и of и: 癸＋, is read no way).
         pieces = [(span, kinds) for span, kinds in looked.items() if match.start() <= span[0] and span[1] <= match.end()]
         # And each end of the span shows the swap: a clean word (第 of 第 1笭6 和) is no part of it.
+        # (Checked before reading the span, which costs most, as is that a piece reads as a swap.)
         ends = [p.group(0) for p in _run_pattern(match.group(0)).finditer(match.group(0))]
-        found = [_strong_span(text, match, r) for r in _readings_at(text, match) if r.kind in SWAP_SCRIPT
-                 and not any(r.kind not in kinds and _read_as(text[a:b], r.kind) for (a, b), kinds in pieces)
-                 and all(any(_foreign_to(SWAP_SCRIPT[r.kind], ch) for ch in end) for end in (ends[0], ends[-1]))]
+        scripts = {script for script in SWAP_SCRIPT.values()
+                   if all(any(_foreign_to(script, ch) for ch in end) for end in (ends[0], ends[-1]))
+                   } if any(not kinds.isdisjoint(SWAP_SCRIPT) for _, kinds in pieces) else set()
+        found = [_strong_span(text, match, r) for r in (_readings_at(text, match) if scripts else ())
+                 if SWAP_SCRIPT.get(r.kind) in scripts
+                 and not any(r.kind not in kinds and _read_as(text[a:b], r.kind) for (a, b), kinds in pieces)]
+        if not found and HAN_RUN.search(match.group(0)):
+            yield match, found  # nothing to judge: only letters alone may read by the line's script
+            continue
         yield match, _against_the_line(text, start, end, match, _out_of_script_strong(text, start, end, match, found),
                                        joined=True)
 
@@ -1579,8 +1586,11 @@ def _foreign_unit(text: str, run: re.Match[str]) -> bool:
     """Does ``run`` begin with a clause of one character, after a digit (see _after_number),
     that is a Traditional form or rarer than FOREIGN_PRIOR: a unit damaged alone (2005爛， is
     2005年， as GBK read as Big5), which no other scan sees?"""
-    end = run.start() + 1
-    if not _after_number(text, SPAN.match(text, run.start(), end)):
+    start = run.start()
+    if not start or text[start - 1] not in "0123456789":  # the common case, first and cheaply
+        return False
+    end = start + 1
+    if not _after_number(text, SPAN.match(text, start, end)):
         return False
     if end < run.end() and text[end] not in CLEAN_MARKS:
         return False
