@@ -17,6 +17,7 @@ configuration and process, on first use.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from functools import cache
 from importlib.util import find_spec
 from pathlib import Path
@@ -105,9 +106,30 @@ def parse_table(text: str, name: str, *, comments: bool = True) -> dict[str, str
     return table
 
 
+def package_table_path(file: str) -> Path:
+    """Where the package keeps its dictionary ``file`` (STCharacters.txt, TWVariants.txt...)."""
+    return _package_dir() / "dictionary" / file
+
+
+def package_entries(file: str) -> Iterator[tuple[str, tuple[str, ...]]]:
+    """Every entry of the package's dictionary ``file``: its key and all its choices, where the
+    converter's tables keep the first (a file that is not there has none).
+
+    >>> dict(package_entries("STCharacters.txt"))["后"]
+    ('後', '后')
+    """
+    path = package_table_path(file)
+    if not path.exists():
+        return
+    for line in path.read_text(encoding="utf-8").splitlines():
+        key, _, choices = line.strip().partition("\t")
+        if key and choices:
+            yield key, tuple(choices.split())
+
+
 @cache
 def _package_table(file: str) -> dict[str, str]:
-    path = _package_dir() / "dictionary" / file
+    path = package_table_path(file)
     table: dict[str, str] = {}
     # Same reading as opencc-python-reimplemented: strip, split on the tab, last entry wins.
     for line in path.read_text(encoding="utf-8").splitlines():

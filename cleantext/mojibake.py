@@ -1388,30 +1388,18 @@ def _simplified_forms() -> frozenset[str]:
     """Characters Traditional text never uses: OpenCC's s2t character table changes them
     whatever they mean (场 is always 場; 后 and 家 may stay, so they are not here), and no
     regional standard writes them (群 is 羣 in OpenCC's Traditional, but 群 in Taiwan's)."""
-    forms: set[str] = set()
-    regional: set[str] = set()
-    for name, into in (("STCharacters.txt", forms), *((table, regional) for table in REGIONAL_VARIANT_TABLES)):
-        try:
-            with open(_opencc_table(name), encoding="utf-8") as lines:
-                for line in lines:
-                    parts = line.split()
-                    if len(parts) < 2:
-                        continue
-                    if into is regional:
-                        regional.update(ch for part in parts[1:] for ch in part)
-                    elif len(parts[0]) == 1 and parts[0] not in parts[1:]:
-                        forms.add(parts[0])
-        except OSError:
-            pass
+    from .convert import package_entries
+
+    forms = {key for key, choices in package_entries("STCharacters.txt") if len(key) == 1 and key not in choices}
+    regional = {ch for table in REGIONAL_VARIANT_TABLES for _, choices in package_entries(table)
+                for choice in choices for ch in choice}
     return frozenset(forms - regional)
 
 
 def _opencc_table(name: str) -> str:
-    import os
+    from .convert import package_table_path
 
-    from .hanzi_model import _simplified_path
-
-    return os.path.join(os.path.dirname(_simplified_path()), name)
+    return str(package_table_path(name))
 
 
 def _line_script(text: str) -> str | None:
