@@ -1196,9 +1196,11 @@ def find_repairs(text: str) -> list[Repair]:
             document[kind] = document.get(kind, 0.0) + gain
     leading = max(document, key=document.get) if document else None
     variant = _variant_shown(lines)
+    decided = {match.group(0): reading.text for line in lines for match, found in line.runs
+               for reading in _one_decoder(found or [], variant)[:1] if reading.strong and reading.kind == leading}
     repairs = []
     for line in lines:
-        repairs.extend(_line_repairs(text, line, leading, variant))
+        repairs.extend(_line_repairs(text, line, leading, variant, decided))
     return repairs
 
 
@@ -1810,12 +1812,15 @@ def _weak_together(text: str, line: _Line) -> str | None:
     return None
 
 
-def _line_repairs(text: str, line: _Line, document: str | None, variant: bool = False) -> list[Repair]:
+def _line_repairs(text: str, line: _Line, document: str | None, variant: bool = False,
+                  decided: dict[str, str] | None = None) -> list[Repair]:
     """The repairs of one line: its strongest kind of damage, or else the document's.
 
     Only the line's own damage lets runs of symbols be read as symbols (ㄛ is ， in GBK read as
     Big5); the document's lets only runs be read that read much better (堎 is 月, not 徐睿翔
-    畗和稻), symbols only as Han characters (゜ is 日, ★ is no 」).
+    畗和稻), symbols only as Han characters (゜ is 日, ★ is no 」), or runs the document reads
+    so inside a run it reads strongly (``decided``: run -> reading; 杅弇等⑻ alone as 数位单曲 in
+    a text that has 磁釭杅弇等⑻, 合唱数位单曲, in another line).
     """
     leading = max(line.votes, key=line.votes.get) if line.votes else _weak_together(text, line)
     from_document = leading is None
@@ -1845,7 +1850,8 @@ def _line_repairs(text: str, line: _Line, document: str | None, variant: bool = 
         choice = next((r for r in found if r.kind == leading), None)
         if choice is not None and from_document and (
                 choice.gain < WEAK_GAIN_PER_CHAR * len(choice.text)
-                or not (_script_evidence(match.group(0)) or HAN_RUN.search(choice.text))):
+                or not (_script_evidence(match.group(0)) or HAN_RUN.search(choice.text))) \
+                and not _decided_inside(match.group(0), choice.text, decided or {}):
             choice = None
         if choice is not None and clean_beside and not choice.strong and not any(
                 DAMAGE_MARK.match(ch) or _foreign_to(script, ch) for ch in match.group(0)):
@@ -1863,6 +1869,23 @@ def _line_repairs(text: str, line: _Line, document: str | None, variant: bool = 
             kept.append((match, choice))
     kept.sort(key=lambda item: item[0].start())
     return [Repair(m.start(), m.end(), m.group(0), c.text, c.kind) for m, c in kept]
+
+
+def _decided_inside(run: str, reading: str, decided: dict[str, str]) -> bool:
+    """Is ``run``, read as ``reading``, part of a run the document reads strongly, read the same
+    way there (``decided``: run -> reading, character for character)? The same bytes damaged
+    the same way say the same thing.
+
+    >>> _decided_inside("杅弇等", "数位单", {"磁釭杅弇等⑻": "合唱数位单曲"}), _decided_inside("杅弇", "杅弇", {})
+    (True, False)
+    """
+    if len(run) < 2 or len(run) != len(reading):
+        return False
+    for whole, read in decided.items():
+        at = whole.find(run)
+        if at >= 0 and len(whole) == len(read) and read[at : at + len(run)] == reading:
+            return True
+    return False
 
 
 # Punctuation of clean Chinese text that no wrong decode here makes out of UTF-8 damage: a run

@@ -375,6 +375,13 @@ def test_characters_after_numbers_unchanged(text):
     assert repair(text) == text
 
 
+def test_a_run_the_document_reads_inside_a_longer_one_reads_the_same():
+    """杅弇等⑻ alone reads too weakly for the document's kind; the next line has it inside a run
+    read strongly (cp950's reading of ⑻ as 曲, the page's decoder)."""
+    text = "6.1\t数位单曲\n6.2\t合唱数位单曲"
+    assert repair(text.encode("gbk").decode("cp950")) == text
+
+
 # A list of short names between ASCII marks, damaged as a whole: no piece reads as words alone,
 # the span from the first to the last does. Names written here, none of them from ../shared.
 @pytest.mark.parametrize("names", ["朱红;姚远", "叶青 史小今 林一", "邓文;史小今", "吴金希 ; 曹亮 ; 高明",
