@@ -262,13 +262,14 @@ SHORT_RARE_RUNS = ["亠亠", "丨丨", "丶丶", "冫冫", "丿丿", "卍卍", "
                    "部首亠亠与丨丨", "“冫冫”"]
 
 
-def test_words_of_rare_characters_in_own_lines_unchanged():
-    """The rare-words-in-lines control family of measure_generated on this file's own lines:
-    words of four to six random characters of the basic block, read as nothing."""
+@pytest.mark.parametrize("length", [(1, 3), (4, 6)])
+def test_words_of_rare_characters_in_own_lines_unchanged(length):
+    """The rare-in-lines and rare-words-in-lines control families of measure_generated on this
+    file's own lines: words of random characters of the basic block, read as nothing."""
     rng = random.Random(7)
     basic = [chr(c) for c in range(0x4E00, 0x9FA6)]
-    lines = [*generator._rare_in_lines(rng, [TRADITIONAL], basic, 150, "「」", (4, 6)),
-             *generator._rare_in_lines(rng, [PARAGRAPHS], basic, 150, "“”", (4, 6))]
+    lines = [*generator._rare_in_lines(rng, [TRADITIONAL], basic, 300, "「」", length),
+             *generator._rare_in_lines(rng, [PARAGRAPHS], basic, 300, "“”", length)]
     assert [line for line in lines if repair(line) != line] == []
 
 
