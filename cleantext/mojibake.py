@@ -29,7 +29,17 @@ from itertools import accumulate, islice
 from typing import NamedTuple
 
 from . import lazyre
-from .hanzi_model import RARE_HAN, TEXT_EDGE, context_before, is_damage, is_han, model, priors, priors_key
+from .hanzi_model import (
+    DIGITS,
+    RARE_HAN,
+    TEXT_EDGE,
+    context_before,
+    is_damage,
+    is_han,
+    model,
+    priors,
+    priors_key,
+)
 from .lost_chars import LOST_WITH_PINYIN, annotated_lattice
 
 UNKNOWN = -1  # a byte that a lossy decode replaced
@@ -814,8 +824,7 @@ def readings(run: str, left: str | None = None, right: str | None = None, depth:
         # A reading with no CJK (or general punctuation) is Latin, Greek, Cyrillic... that is
         # ftfy's business: only the support of a Chinese repair on the same line allows it.
         strong = gain >= max(MIN_GAIN, MIN_GAIN_PER_CHAR * chars) and bool(CJK_OR_PUNCTUATION.search(text))
-        if strong and codec_kind.han_run and gain < SWAP_GAIN_PER_CHAR * _damage_length(run) \
-                and not any(ch in _separators(run) for ch in run):
+        if strong and codec_kind.han_run and gain < SWAP_GAIN_PER_CHAR * _damage_length(run) and _one_piece(run):
             strong = False  # random rare characters read as common ones gain about this much
         if strong and codec_kind.han_run:
             # Kana and letters come out of a swap between CJK codecs (不 in Big5 is ぃ in GBK), not
@@ -826,7 +835,7 @@ def readings(run: str, left: str | None = None, right: str | None = None, depth:
         if not strong and codec_kind.han_run and gain >= MIN_GAIN and _reads_damage_away(run, text) \
                 and gain > DAMAGE_EXCESS * len(PRIVATE_USE.findall(run)) and not _before_pinyin(run, right) \
                 and not LOST_CHAR.search(run) and not (left and left[-1] in LOST) \
-                and after + RANDOM_HAN_COST * len(text) >= PRIVATE_USE_GAIN_OVER_RANDOM:  # GBK out of step
+                and _over_random(after, len(text)) >= PRIVATE_USE_GAIN_OVER_RANDOM:  # GBK out of step
             # Private use characters are GBK's user-defined pairs, where Big5 has its commonest
             # characters: a reading that leaves none is no chance swap (礜\ue22e阶栏 is 煮茶論戲,
             # a name too short to form words), if it gains more than the damage cost beyond
@@ -991,15 +1000,13 @@ def forms_words(run: str, text: str, left: str | None = None, right: str | None 
         # characters do (糉蹿鯣簑縤 is no 厲款衊滴磨). A span of runs (a list of names) is judged
         # by its own rules (see _span_readings).
         m = model()
-        if not any(ch in _separators(run) for ch in run) and \
-                m.score(text, left, right) + RANDOM_HAN_COST * len(run) < LONG_RUN_GAIN_OVER_RANDOM:
+        if _one_piece(run) and _over_random(m.score(text, left, right), len(run)) < LONG_RUN_GAIN_OVER_RANDOM:
             return False
         return all(m.prior(ch) > RARE_HAN for ch in text if is_han(ch)) \
             or _known_context_gain(run, text, left, right) >= LONG_RUN_UNKNOWN_CONTEXT_GAIN
     # A short reading whose pairs fit must still read better than random characters (綠欽楛 is
     # no 厚窜繁: its pairs add 4.2 bits, but it reads 2.3 bits worse than random characters).
-    if not any(ch in _separators(run) for ch in run) and \
-            model().score(text, left, right) + RANDOM_HAN_COST * len(run) < SHORT_RUN_GAIN_OVER_RANDOM:
+    if _one_piece(run) and _over_random(model().score(text, left, right), len(run)) < SHORT_RUN_GAIN_OVER_RANDOM:
         return False
     return _context_gain(run, text, left, right) >= _needed_context_gain(text)
 
@@ -1026,6 +1033,18 @@ def _separators(run: str) -> str:
     _joined_runs): ASCII_SEPARATORS, but none where a byte was lost, since there ASCII is a
     trail byte read alone (也 is \ufffd] in Big5 read as GBK)."""
     return "" if LOST_CHAR.search(run) else ASCII_SEPARATORS
+
+
+def _one_piece(run: str) -> bool:
+    """Is ``run`` one run, no span of runs with ASCII between (see _separators)?"""
+    separators = _separators(run)
+    return not any(ch in separators for ch in run)
+
+
+def _over_random(score: float, characters: int) -> float:
+    """How much likelier (log2) a reading that the model scores ``score`` is than ``characters``
+    Han characters picked at random (RANDOM_HAN_COST each)."""
+    return score + RANDOM_HAN_COST * characters
 
 
 def _damage_length(run: str) -> int:
@@ -1110,14 +1129,20 @@ def _context_gain(before: str, after: str, left: str | None = None, right: str |
 # Cyrillic, bopomofo, box drawing, vertical and small forms; and kana. Big5 text read as GBK is
 # full of them (對所有 reads 癸┮Τ), between the Han characters of the damage. So are the
 # block elements of GBK's A878-A87E and the squared abbreviations of its A94A-A954, where Big5
-# has common characters (▅ is 育, ㎡ is 呢).
-FOREIGN_SCRIPT = lazyre.compile("[\u0391-\u03c9\u0401-\u0451\u2500-\u257f\u2581-\u2587\u3105-\u3129\ufe30-\ufe6b"
-                                "\u338e\u338f\u339c-\u339e\u33a1\u33c4\u33ce\u33d1\u33d2\u33d5]")
-KANA = lazyre.compile("[\u3041-\u30ff]")
+# has common characters (▅ is 育, ㎡ is 呢). The ranges, for the classes made of them:
+GREEK_CYRILLIC = "\u0391-\u03c9\u0401-\u0451"
+BOX_DRAWING = "\u2500-\u257f"
+BLOCKS_AND_SQUARES = "\u2581-\u2587\u338e\u338f\u339c-\u339e\u33a1\u33c4\u33ce\u33d1\u33d2\u33d5"
+BOPOMOFO_LETTERS = "\u3105-\u3129"
+SMALL_FORMS = "\ufe30-\ufe6b"  # small and vertical forms
+KANA_LETTERS = "\u3041-\u30ff"
+LATIN_EXTENDED = "\u00c0-\u024f"  # Latin-1 letters and Latin Extended
+FOREIGN_SCRIPT = lazyre.compile(f"[{GREEK_CYRILLIC}{BOX_DRAWING}{BLOCKS_AND_SQUARES}{BOPOMOFO_LETTERS}{SMALL_FORMS}]")
+KANA = lazyre.compile(f"[{KANA_LETTERS}]")
 # Letters a swap's damage shows and its repair does not: kana, Latin-1 and Latin Extended, Greek,
 # Cyrillic, box drawing (not bopomofo, which Taiwanese text writes, nor the small and vertical
 # forms, Big5's own punctuation).
-SWAP_LETTER = lazyre.compile("[\u00c0-\u024f\u0391-\u03c9\u0401-\u0451\u2500-\u257f\u3041-\u30ff]")
+SWAP_LETTER = lazyre.compile(f"[{LATIN_EXTENDED}{GREEK_CYRILLIC}{BOX_DRAWING}{KANA_LETTERS}]")
 PRIVATE_USE = lazyre.compile("[\ue000-\uf8ff]")
 DAMAGE_EXCESS = 20.0  # log2: what hanzi_model.DAMAGE (-30) costs beyond a common Han character (-10)
 DAMAGE_MARK = lazyre.compile("[\ue000-\uf8ff\ufffd]")  # private use, and a lost byte
@@ -1362,6 +1387,11 @@ PRIVATE_USE_GAIN_OVER_RANDOM = 0.0
 # word the model knows, nor much better than random characters (贛語, a name said again).
 SEEN_CONTEXT_GAIN = -4.0
 SEEN_GAIN_OVER_RANDOM = -4.0
+# A reading far likelier than random characters may have pairs that add a little less: 婓峈 as
+# 在为 (GBK read as Big5) reads 14.4 bits over random with pairs of -0.1. Random characters put
+# into lines came as close as 12.5 with -1.5 (屾楹 as 少翻, one control text in 36,000).
+LIKELY_CONTEXT_GAIN = -1.0
+LIKELY_GAIN_OVER_RANDOM = 13.0
 # A letter of another script next to a Han character in a Chinese line (瞣も, フ辰矹, び厩) is no
 # rare word put in by chance: rare characters the random controls are, but letters of the
 # symbol rows come only from the swap (or Japanese, which _japanese keeps out). The reading
@@ -1369,11 +1399,6 @@ SEEN_GAIN_OVER_RANDOM = -4.0
 # The run must hold this many different characters foreign to the line, the letter among them:
 # one common character beside letters (回σ of a kaomoji, 唉Ω, ━━唉) is clean text, which a
 # swap reads as anything that beats the letters (隙考, 隻次, 岩岩隻).
-# A reading far likelier than random characters may have pairs that add a little less: 婓峈 as
-# 在为 (GBK read as Big5) reads 14.4 bits over random with pairs of -0.1. Random characters put
-# into lines came as close as 12.5 with -1.5 (屾楹 as 少翻, one control text in 36,000).
-LIKELY_CONTEXT_GAIN = -1.0
-LIKELY_GAIN_OVER_RANDOM = 13.0
 LETTERS_FOREIGN = 2
 LETTERS_CONTEXT_GAIN = -4.0
 LETTERS_GAIN_OVER_RANDOM = 0.0
@@ -1381,7 +1406,8 @@ LETTERS_GAIN_OVER_RANDOM = 0.0
 # into the line's script with pairs that add this much, or more.
 RARE_WORD = 4
 RARE_WORD_CONTEXT_GAIN = -8.0
-_LETTER = "[\u0391-\u03c9\u0401-\u0451\u2500-\u257f\ufe30-\ufe6b\u3041-\u30ff]"  # FOREIGN_SCRIPT, KANA; no bopomofo
+# FOREIGN_SCRIPT's letters and kana; no bopomofo, block elements or squared abbreviations.
+_LETTER = f"[{GREEK_CYRILLIC}{BOX_DRAWING}{SMALL_FORMS}{KANA_LETTERS}]"
 _HAN = "[\u3400-\u9fff]"
 LETTER_BESIDE_HAN = lazyre.compile(f"{_LETTER}(?={_HAN})|(?<={_HAN}){_LETTER}")
 
@@ -1412,12 +1438,6 @@ def _simplified_forms() -> frozenset[str]:
     regional = {ch for table in REGIONAL_VARIANT_TABLES for _, choices in package_entries(table)
                 for choice in choices for ch in choice}
     return frozenset(forms - regional)
-
-
-def _opencc_table(name: str) -> str:
-    from .convert import package_table_path
-
-    return str(package_table_path(name))
 
 
 def _line_script(text: str) -> str | None:
@@ -1451,10 +1471,12 @@ def _traditional_form() -> re.Pattern[str]:
 def _simplified_form() -> re.Pattern[str]:
     import os
 
+    from .convert import package_table_path
+
     # Keyed by the tables' files (path, size, time): reading them costs 5 ms a start.
     key = b"v2"
     for name in ("STCharacters.txt", *REGIONAL_VARIANT_TABLES):
-        table = _opencc_table(name)
+        table = str(package_table_path(name))
         try:
             stat = os.stat(table)
             key += f"|{table}|{stat.st_size}|{stat.st_mtime_ns}".encode()
@@ -1517,7 +1539,7 @@ def _foreign_to(script: str, ch: str) -> bool:
     return False
 
 
-BOPOMOFO = lazyre.compile("[\u3105-\u3129]")  # Taiwanese text writes it (對ㄚ): no sign of damage
+BOPOMOFO = lazyre.compile(f"[{BOPOMOFO_LETTERS}]")  # Taiwanese text writes it (對ㄚ): no sign of damage
 
 
 def _plain_letter(ch: str) -> bool:
@@ -1542,7 +1564,7 @@ def _out_of_script_strong(text: str, start: int, end: int, match: re.Match[str],
     ([('寫著寫著', True)], [('寫著寫著', False)])
     """
     run = match.group(0)
-    unit = len(run) == 1 and _after_number(text, match)
+    unit = len(run) == 1 and _after_number(text, match.start(), match.end())
     if len(run) < 2 and not unit or not any(_foreign_to(script, ch) for ch in run for script in SWAP_SCRIPT.values()):
         return found
     script = _script_around(text, start, end, match)
@@ -1563,7 +1585,7 @@ def _out_of_script_strong(text: str, start: int, end: int, match: re.Match[str],
             left = context_before(text, match.start())
             right = text[match.end()] if match.end() < len(text) else TEXT_EDGE
         context = _context_gain(run, reading.text, left, right)
-        over_random = model().score(reading.text, left, right) + RANDOM_HAN_COST * len(run)
+        over_random = _over_random(model().score(reading.text, left, right), len(run))
         if any(context >= needed_context and over_random >= needed_over_random
                for shows, needed_context, needed_over_random in OUT_OF_SCRIPT_BARS
                if shows(script, run, reading.text, text, match)):
@@ -1602,23 +1624,16 @@ def _foreign_unit(text: str, run: re.Match[str]) -> bool:
     that is a Traditional form or rarer than FOREIGN_PRIOR: a unit damaged alone (2005爛， is
     2005年， as GBK read as Big5), which no other scan sees?"""
     start = run.start()
-    if not start or text[start - 1] not in "0123456789":  # the common case, first and cheaply
+    if not _after_number(text, start, start + 1) or start + 1 < run.end() and text[start + 1] not in CLEAN_MARKS:
         return False
-    end = start + 1
-    if not _after_number(text, SPAN.match(text, start, end)):
-        return False
-    if end < run.end() and text[end] not in CLEAN_MARKS:
-        return False
-    ch = text[run.start()]
+    ch = text[start]
     return _traditional_form().match(ch) is not None or priors().get(ch, FOREIGN_PRIOR) <= FOREIGN_PRIOR
 
 
-def _after_number(text: str, match: re.Match[str]) -> bool:
-    """Does the run ``match`` stand where a unit does (年, 元, 月): after a digit, and not
+def _after_number(text: str, start: int, end: int) -> bool:
+    """Does ``text[start:end]`` stand where a unit does (年, 元, 月): after a digit, and not
     before another (1米3 is a height, where any character between digits reads as a unit)?"""
-    digits = "0123456789"
-    return match.start() > 0 and text[match.start() - 1] in digits and \
-        (match.end() == len(text) or text[match.end()] not in digits)
+    return start > 0 and text[start - 1] in DIGITS and (end == len(text) or text[end] not in DIGITS)
 
 
 def _seen_after_number(reading: str, text: str, match: re.Match[str]) -> bool:
@@ -1631,7 +1646,7 @@ def _seen_after_number(reading: str, text: str, match: re.Match[str]) -> bool:
     >>> _seen_after_number("年", text, re.compile("爛").search(text)), _seen_after_number("月", text, re.compile("爛").search(text))
     (True, False)
     """
-    pattern = re.compile("[0-9]" + re.escape(reading))
+    pattern = re.compile(f"[{DIGITS}]{re.escape(reading)}")
     return pattern.search(text, 0, match.start()) is not None or pattern.search(text, match.end()) is not None
 
 
