@@ -17,9 +17,12 @@ from __future__ import annotations
 import heapq
 import math
 import os
-from collections.abc import Sequence
+from collections import Counter
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
+
+from . import lazyre
 
 # log2 probability of one character of a class, for the characters jieba's words do not cover.
 PUNCTUATION_PRIOR = {
@@ -225,6 +228,26 @@ def context_before(text: str, pos: int) -> str:
     return TEXT_EDGE + text[start:pos]
 
 
+@lru_cache(maxsize=4)
+def document_pairs(text: str) -> dict[str, float]:
+    """The pairs of Han characters ``text`` writes, each with the share of its first character's
+    followers (a Han character) that it makes: what CharModel.best reads as the document's cache.
+
+    >>> document_pairs("挑重担，挑重负")
+    {'挑重': 1.0, '重担': 0.5, '重负': 0.5}
+    """
+    pairs: Counter[str] = Counter()
+    for run in HAN_PAIRS.findall(text):
+        pairs.update(run[i : i + 2] for i in range(len(run) - 1))
+    firsts: Counter[str] = Counter()
+    for pair, count in pairs.items():
+        firsts[pair[0]] += count
+    return {pair: count / firsts[pair[0]] for pair, count in pairs.items()}
+
+
+HAN_PAIRS = lazyre.compile("[\u3400-\u9fff\uf900-\ufaff]{2,}")
+
+
 def is_han(ch: str) -> bool:
     return "\u3400" <= ch <= "\u9fff" or "\uf900" <= ch <= "\ufaff" or "\U00020000" <= ch <= "\U0003134f"
 
@@ -257,6 +280,12 @@ POSITION_CONTEXT = 8
 POSITION_CACHE_SIZE = 4096
 BEAM = 32  # paths kept at each position of a lattice (see CharModel.best)
 BEAM_BITS = 12.0  # ... and how far (log2) behind the best path one may be
+# A document says its words again: where a lost byte leaves the choice open, a pair of characters
+# the document writes elsewhere is likelier (挑重 for 挑? in a text that says 勇挑重负担). best
+# reads the document's pairs as a cache model (Kuhn and De Mori, 1990) does: P(b | a) is
+# (1 - λ) P_model(b | a) + λ share(b | a), the share of a's followers in the document that are b;
+# CACHE_ODDS is λ / (1 - λ).
+CACHE_ODDS = 0.1
 # (from FIRST to FIRST, from FIRST to INNER, from INNER to FIRST, from INNER to INNER)
 Transitions = tuple[float, float, float, float]
 
@@ -548,15 +577,20 @@ class CharModel:
         total, state, last, position = self._walk(state, prev, position, text)
         return total + self._close(state, last, position, right)
 
-    def best(self, lattice: Sequence[Sequence[str]], left: str | None = None, right: str | None = None) -> str:
+    def best(self, lattice: Sequence[Sequence[str]], left: str | None = None, right: str | None = None,
+             seen: Mapping[str, float] | None = None) -> str:
         r"""The most plausible string taking one option from each position (Viterbi over the
         open marks, the last character and whether it more likely stands inside a word; the
-        word position is summed over along each path).
+        word position is summed over along each path). ``seen`` gives the pairs of characters
+        the document writes, with their shares (see document_pairs and CACHE_ODDS).
 
         >>> model().best([["中"], list("闻文问"), ["化"]])
         '中文化'
         >>> model().best([list("。保")], "\n在服务“六稳”“六", "”")
         '保'
+        >>> lattice = [["聚"], list("餐焦"), ["会"]]
+        >>> model().best(lattice), model().best(lattice, seen=document_pairs("他们聚焦会议"))
+        ('聚餐会', '聚焦会')
         """
         if all(len(options) == 1 for options in lattice):
             # One path: the scores below could only ever pick it.
@@ -607,6 +641,10 @@ class CharModel:
                             value, key, at = score + -math.inf, (number, option, False), AT_WORD_START
                         else:
                             value = score + (0.0 + log2(mass))
+                            if seen is not None and prev is not None:
+                                share = seen.get(prev + option)
+                                if share is not None:
+                                    value += log2(1.0 + CACHE_ODDS * share / mass)
                             if "\u3400" <= option <= "\u9fff" or "\uf900" <= option <= "\ufaff" \
                                     or "\U00020000" <= option <= "\U0003134f":  # is_han, inline
                                 if after_han < 0:

@@ -166,6 +166,20 @@ def test_out_of_step_clause_in_a_clean_line(before, clause, after, exact):
     assert Levenshtein.distance(repaired, before + clause + after) <= 1
 
 
+# The last character of such a clause is a guess among the characters its lead byte begins; where
+# the document writes the word elsewhere (another line says 西湖), the guess is that word.
+OUT_OF_STEP_WORD_SAID_ELSEWHERE = [
+    ("我们住在西湖边上。", "他说自己最喜欢", "秋天的西湖", "：湖水清澈，游人不多。"),
+    ("小组成员都来自乡村。", "会议决定成立", "乡村振兴工作小组", "，由副县长担任组长。"),
+]
+
+
+@pytest.mark.parametrize("elsewhere,before,clause,after", OUT_OF_STEP_WORD_SAID_ELSEWHERE)
+def test_out_of_step_guess_is_a_word_the_document_writes(elsewhere, before, clause, after):
+    damaged = generator.out_of_step(before + clause, len(before)) + after
+    assert repair(f"{elsewhere}\n{damaged}") == f"{elsewhere}\n{before}{clause}{after}"
+
+
 # UTF-8 read as GBK makes clause marks of continuation bytes (A1 A3 is 。, the end of 档):
 # the damage holds one, beside clean punctuation.
 MARK_INSIDE_UTF8_AS_GBK = [
