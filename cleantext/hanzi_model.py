@@ -18,7 +18,7 @@ import heapq
 import math
 import os
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -587,19 +587,19 @@ class CharModel:
         return total + self._close(state, last, position, right)
 
     def best(self, lattice: Sequence[Sequence[str]], left: str | None = None, right: str | None = None,
-             seen: Mapping[str, float] | None = None) -> str:
+             document: str | None = None) -> str:
         r"""The most plausible string taking one option from each position (Viterbi over the
         open marks, the last character and whether it more likely stands inside a word; the
         word position is summed over along each path). Each pair's probability takes in the
-        pairs of running text (RUNNING_ODDS) and ``seen``, the pairs of characters the document
-        writes with their shares (see document_pairs and CACHE_ODDS).
+        pairs of running text (RUNNING_ODDS) and those of ``document``, the text the lattice
+        stands in (see document_pairs and CACHE_ODDS), counted only where there is a choice.
 
         >>> model().best([["中"], list("闻文问"), ["化"]])
         '中文化'
         >>> model().best([list("。保")], "\n在服务“六稳”“六", "”")
         '保'
         >>> lattice = [["聚"], list("餐焦"), ["会"]]
-        >>> model().best(lattice), model().best(lattice, seen=document_pairs("他们聚焦会议"))
+        >>> model().best(lattice), model().best(lattice, document="他们聚焦会议")
         ('聚餐会', '聚焦会')
         """
         if all(len(options) == 1 for options in lattice):
@@ -620,6 +620,7 @@ class CharModel:
         rows = self._rows
         running = running_pairs()
         key_of = self._key
+        seen = document_pairs(document) if document else None
         for options in lattice:
             # (open marks, last character) -> (score, word position, path before, option): the
             # string of a path is joined only for the paths kept (most candidates lose).

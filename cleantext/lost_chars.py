@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from . import lazyre
-from .hanzi_model import RIGHT_CHARS, TEXT_EDGE, context_before, document_pairs, is_han, model
+from .hanzi_model import RIGHT_CHARS, TEXT_EDGE, context_before, is_han, model
 
 TONE_VOWELS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü"
 SYLLABLE = rf"[a-zü{TONE_VOWELS}]*[{TONE_VOWELS}][a-zü{TONE_VOWELS}]*"
@@ -100,7 +100,7 @@ def _restore_group(match: re.Match[str]) -> str:
         return match.group(0)
     left = context_before(text, match.start())
     right = text_after(text, match.end())
-    chars = m.best(lattice, left, right, document_pairs(text))
+    chars = m.best(lattice, left, right, text)
     return "".join(f"{ch}({s})" for ch, s in zip(chars, syllables, strict=True))
 
 

@@ -22,7 +22,7 @@ import re
 import sys
 import unicodedata
 from bisect import bisect_left
-from collections.abc import Callable, Container, Iterable, Iterator, Mapping
+from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import accumulate, islice
@@ -34,7 +34,6 @@ from .hanzi_model import (
     RARE_HAN,
     TEXT_EDGE,
     context_before,
-    document_pairs,
     is_damage,
     is_han,
     model,
@@ -763,12 +762,12 @@ class Reading(NamedTuple):
 
 
 def readings(run: str, left: str | None = None, right: str | None = None, depth: int = 0,
-             supported: str | None = None, seen: Mapping[str, float] | None = None) -> list[Reading]:
+             supported: str | None = None, document: str | None = None) -> list[Reading]:
     """Every reversal of a wrong decode that reads better than ``run``, best first.
 
     ``supported`` names a kind of damage the line or document around shows for sure: runs of
-    symbols are read that way too. ``seen`` holds the pairs of characters the document writes
-    (see hanzi_model.document_pairs), which pick among a lost byte's characters.
+    symbols are read that way too. ``document`` is the text the run stands in, whose pairs of
+    characters pick among a lost byte's characters (see hanzi_model.document_pairs).
     """
     m = model()
     before = None  # scored when a candidate needs it: most suspicious runs have none
@@ -776,7 +775,7 @@ def readings(run: str, left: str | None = None, right: str | None = None, depth:
     for codec_kind, lattices in _candidates(run, supported):
         kind = codec_kind.name
         edges = (left or "")[-1:] + (right or "")
-        texts = [m.best(same_script(lattice, edges), left, right, seen) for lattice in lattices]
+        texts = [m.best(same_script(lattice, edges), left, right, document) for lattice in lattices]
         text = max(texts, key=lambda t: m.score(t, left, right)) if len(texts) > 1 else texts[0]
         if not text or text == run:
             continue
@@ -784,7 +783,7 @@ def readings(run: str, left: str | None = None, right: str | None = None, depth:
             # UTF-8 read as cp1252 two times: the first reading is UTF-8 read as cp1252 again.
             # Two layers of valid UTF-8 are evidence enough for a reading as short as one
             # character (Ã¥Â¹Â´ -> å¹´ -> 年).
-            twice = next((r for r in readings(text, left, right, depth + 1, seen=seen) if r.kind == kind), None)
+            twice = next((r for r in readings(text, left, right, depth + 1, document=document) if r.kind == kind), None)
             if twice is not None:
                 text, kind = twice.text, "utf8-twice"
         if any(unicodedata.category(ch) == "Cn" for ch in text):
@@ -794,7 +793,7 @@ def readings(run: str, left: str | None = None, right: str | None = None, depth:
             # it is right only if it repairs in turn.
             if depth:
                 continue
-            inner = [r for r in readings(text, left, right, depth + 1, seen=seen) if r.strong]
+            inner = [r for r in readings(text, left, right, depth + 1, document=document) if r.strong]
             if not inner:
                 continue
             text, kind = inner[0].text, kind
@@ -2024,9 +2023,9 @@ def _out_of_step_readings(text: str, match: re.Match[str]) -> list[Reading]:
     lattice = same_script(lattice, (left or "")[-1:] + (right or ""))
     if extra:
         after = text[following.end()] if following.end() < len(text) else TEXT_EDGE
-        repaired = m.best(lattice + extra, left, after, document_pairs(text))[: len(lattice)]
+        repaired = m.best(lattice + extra, left, after, text)[: len(lattice)]
     else:
-        repaired = m.best(lattice, left, right, document_pairs(text))
+        repaired = m.best(lattice, left, right, text)
     gain = m.score(repaired, left, right) - m.score(match.group(0), left, right)
     chars = len(repaired)
     if gain < max(MIN_GAIN, MIN_GAIN_PER_CHAR * chars):
@@ -2037,7 +2036,7 @@ def _out_of_step_readings(text: str, match: re.Match[str]) -> list[Reading]:
 def _readings_at(text: str, match: re.Match[str], supported: str | None = None) -> list[Reading]:
     left = context_before(text, match.start())
     right = text[match.end()] if match.end() < len(text) else TEXT_EDGE
-    return readings(match.group(0), left, right, supported=supported, seen=document_pairs(text))
+    return readings(match.group(0), left, right, supported=supported, document=text)
 
 
 def _suspicious(run: str) -> bool:

@@ -917,8 +917,9 @@ def test_lattice_search_is_the_plain_viterbi(run):
         for lattice in kind.lattices(run, supported=True):
             for left, right in ((None, None), ("\n时间", "。"), ("他说：“", "”"), ("\n（", "）")):
                 assert m.best(lattice, left, right) == _plain_best(m, lattice, left, right), (kind.name, left)
-            seen = document_pairs("发布时间：新闻中心说，我们的工作")
-            assert m.best(lattice, "\n时间", "。", seen) == _plain_best(m, lattice, "\n时间", "。", seen), kind.name
+            document = "发布时间：新闻中心说，我们的工作"
+            assert m.best(lattice, "\n时间", "。", document) == \
+                _plain_best(m, lattice, "\n时间", "。", document_pairs(document)), kind.name
 
 
 def _plain_read(kind, run):
