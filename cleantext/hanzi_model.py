@@ -229,6 +229,24 @@ def context_before(text: str, pos: int) -> str:
 
 
 @lru_cache(maxsize=4)
+def document_pair_counts(text: str) -> Counter[str]:
+    """How often ``text``, a whole document, writes each pair of Han characters (see pair_counts)."""
+    return pair_counts(text)
+
+
+def pair_counts(text: str) -> Counter[str]:
+    """How often ``text`` writes each pair of Han characters.
+
+    >>> pair_counts("挑重担，挑重负")
+    Counter({'挑重': 2, '重担': 1, '重负': 1})
+    """
+    pairs: Counter[str] = Counter()
+    for run in HAN_PAIRS.findall(text):
+        pairs.update(run[i : i + 2] for i in range(len(run) - 1))
+    return pairs
+
+
+@lru_cache(maxsize=4)
 def document_pairs(text: str) -> dict[str, float]:
     """The pairs of Han characters ``text`` writes, each with the share of its first character's
     followers (a Han character) that it makes: what CharModel.best reads as the document's cache.
@@ -236,9 +254,7 @@ def document_pairs(text: str) -> dict[str, float]:
     >>> document_pairs("挑重担，挑重负")
     {'挑重': 1.0, '重担': 0.5, '重负': 0.5}
     """
-    pairs: Counter[str] = Counter()
-    for run in HAN_PAIRS.findall(text):
-        pairs.update(run[i : i + 2] for i in range(len(run) - 1))
+    pairs = document_pair_counts(text)
     firsts: Counter[str] = Counter()
     for pair, count in pairs.items():
         firsts[pair[0]] += count

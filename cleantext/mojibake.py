@@ -34,9 +34,11 @@ from .hanzi_model import (
     RARE_HAN,
     TEXT_EDGE,
     context_before,
+    document_pair_counts,
     is_damage,
     is_han,
     model,
+    pair_counts,
     priors,
     priors_key,
 )
@@ -1652,7 +1654,7 @@ def _seen_after_number(reading: str, text: str, match: re.Match[str]) -> bool:
 
 
 def _seen_in_document(reading: str, text: str, match: re.Match[str]) -> bool:
-    r"""Is every pair of characters of ``reading`` written elsewhere in ``text``? Documents say
+    r"""Is every pair of Han characters of ``reading`` written elsewhere in ``text``? Documents say
     their names and terms again (贛語 in a list of dialects that names it before), and random
     rare characters read as a pair the document has by chance once in thousands.
 
@@ -1661,7 +1663,10 @@ def _seen_in_document(reading: str, text: str, match: re.Match[str]) -> bool:
     (True, False)
     """
     pairs = [reading[i : i + 2] for i in range(len(reading) - 1)]
-    return bool(pairs) and all(pair in text[: match.start()] or pair in text[match.end() :] for pair in pairs)
+    if not pairs or not all(map(is_han, reading)):
+        return False
+    written, inside = document_pair_counts(text), pair_counts(match.group(0))
+    return all(written[pair] > inside[pair] for pair in pairs)
 
 
 def _plain_reading(run: str, text: str) -> bool:
