@@ -846,6 +846,16 @@ def test_rare_runs_that_read_as_chance_stay(text):
     assert repair(text) == text
 
 
+# Rare characters after a question mark read one byte out of step (the ? a lost byte) as rare
+# characters again (?夼藐涺 as 无琶隂鬚): no likelier than random ones, so no repair.
+RARE_AFTER_QUESTION_MARK = ["有空的話請回電給我?夼藐涺", "你們什麼時候到?夼藐涺", "要不要一起去?夼藐涺"]
+
+
+@pytest.mark.parametrize("text", RARE_AFTER_QUESTION_MARK)
+def test_rare_characters_after_a_question_mark_stay(text):
+    assert repair(text) == text
+
+
 # --- the fast paths of the search give what the plain ones give --------------------------------
 
 
