@@ -25,7 +25,7 @@ from bisect import bisect_left
 from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import accumulate, islice
+from itertools import accumulate, combinations, islice
 from typing import NamedTuple
 
 from . import lazyre
@@ -316,13 +316,26 @@ LATIN1_MOJIBAKE = lazyre.compile("[\xc2-\xef][\x80-\xbf\u0152\u0153\u0160\u0161\
 # --- reading bytes right, with unknowns -----------------------------------------------------
 
 
-def _utf8_lattice(data: list[int], fill_dropped: bool = False) -> tuple[list[list[str]], int] | None:
+# The bytes cp1252 has no character for, which its decoders drop: a dropped byte was one of them.
+CP1252_UNDEFINED = (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+CP1252_DROPPED = LOST_SOME - sum(1 << (byte - 0x80) for byte in CP1252_UNDEFINED)
+
+
+def _utf8_lattice(data: list[int], fill_dropped: bool = False, fill_end: bool = False
+                  ) -> tuple[list[list[str]], int] | None:
     """Read ``data`` as UTF-8: one list of candidate characters per position, and how many
     bytes were read (an incomplete character at the very end is left unread).
 
     With ``fill_dropped``, one continuation byte that is missing (a decoder dropped a byte it
     had no character for, as cp1252 decoders do with 0x81, 0x8D, 0x8F, 0x90, 0x9D) counts as
-    an unknown byte, like a marked one.
+    one of those bytes (CP1252_DROPPED), at any place after the lead byte: 、 (E3 80 81) may
+    lose its last byte so, 。 (E3 80 82, a ‚ in cp1252) may not. At the end of the run, a
+    character one byte short is text cut short (元ç´ of a title), unless ``fill_end`` says the
+    text shows such a decoder elsewhere (see dropped_shown).
+
+    >>> options = _utf8_lattice([0xE3, 0x80, 0xE8], fill_dropped=True)[0][0]
+    >>> "、" in options, "」" in options, "。" in options, len(options)
+    (True, True, False, 10)
     """
     lattice: list[list[str]] = []
     unknowns = sum(1 for b in data if b < 0)
@@ -344,25 +357,48 @@ def _utf8_lattice(data: list[int], fill_dropped: bool = False) -> tuple[list[lis
             return None
         tail = data[i + 1 : i + size]
         if len(tail) < size - 1 and all(b < 0 or 0x80 <= b < 0xC0 for b in tail):
-            if not any(b < 0 for b in tail):
-                return lattice, i  # truncated at the end of the run
-            # A mark at the end of a text can stand for all the bytes the decoder had left.
-            tail = [*tail, *[UNKNOWN] * (size - 1 - len(tail))]
-            data = [*data[: i + 1], *tail]
+            if not any(b < 0 for b in tail) and not (fill_end and len(tail) == size - 2):
+                return lattice, i  # truncated at the end of the run (a title cut short: 元ç´)
+            if any(b < 0 for b in tail):
+                # A mark at the end of a text can stand for all the bytes the decoder had left.
+                tail = [*tail, *[UNKNOWN] * (size - 1 - len(tail))]
+                data = [*data[: i + 1], *tail]
         present = 0
         while present < len(tail) and (tail[present] < 0 or 0x80 <= tail[present] < 0xC0):
             present += 1
         if present < size - 1:
-            unknowns += 1
-            if not fill_dropped or present < size - 2 or unknowns > MAX_UNKNOWNS:
+            missing = size - 1 - present
+            unknowns += missing
+            # Each dropped byte was one of five: a long run may have dropped many, a character
+            # both its continuation bytes (十 is E5 8D 81: å alone).
+            if not fill_dropped or missing > 2 or unknowns > max(MAX_UNKNOWNS, len(data) // CHARS_PER_FEW_UNKNOWN):
                 return None
-            tail = [*tail[:present], UNKNOWN]
-        chars = _utf8_options(lead, tuple(tail))
-        if chars is None:
+            chars = _dropped_options(lead, tuple(tail[:present]), missing)
+        else:
+            chars = _utf8_options(lead, tuple(tail))
+        if not chars:
             return None
         lattice.append(list(chars))
         i += 1 + present
     return lattice, i
+
+
+@lru_cache(maxsize=4096)
+def _dropped_options(lead: int, present: tuple[int, ...], missing: int) -> tuple[str, ...]:
+    """The characters UTF-8 reads from ``lead``, the continuation bytes ``present`` and
+    ``missing`` more that a cp1252 decoder dropped (CP1252_DROPPED), wherever they stood after
+    the lead (吃 is E5 90 83, seen as å ƒ).
+
+    >>> "吃" in _dropped_options(0xE5, (0x83,), 1), "十" in _dropped_options(0xE5, (), 2)
+    (True, True)
+    """
+    size = len(present) + missing
+    found: dict[str, None] = {}
+    for places in combinations(range(size), missing):
+        rest = iter(present)
+        tail = tuple(CP1252_DROPPED if k in places else next(rest) for k in range(size))
+        found.update(dict.fromkeys(_utf8_options(lead, tail) or ()))
+    return tuple(found)
 
 
 @lru_cache(maxsize=8192)
@@ -677,7 +713,7 @@ def max_lost_marks(run: str) -> int:
 KINDS: tuple[Kind, ...] = (
     Kind("utf8-as-gbk", _gbk_bytes, _utf8_lattice, utf8=True, lost_by=("gbk",)),
     Kind("utf8-as-cp1252", _cp1252_bytes, lambda data: _utf8_lattice(data, fill_dropped=True), rare_reading_ok=True,
-         utf8=True),
+         utf8=True, lost_by=("cp1252",)),
     Kind("utf8-as-big5", _big5_bytes, _utf8_lattice, utf8=True),
     Kind("gbk-as-big5", _big5_bytes, lambda data: _double_byte_lattice(data, "gbk"), han_run=True,
          lost_by=BIG5_DECODERS),
@@ -686,6 +722,29 @@ KINDS: tuple[Kind, ...] = (
     Kind("gbk-as-cp1252", _cp1252_bytes, lambda data: _double_byte_lattice(data, "gbk"), min_run=6),
     Kind("gbk-as-cp1250", _cp1250_bytes, lambda data: _double_byte_lattice(data, "gbk"), min_run=6),
 )
+
+
+UTF8_AS_CP1252 = next(kind for kind in KINDS if kind.name == "utf8-as-cp1252")
+# The same, where the text shows a decoder that drops cp1252's undefined bytes (dropped_shown):
+# a character one byte short at the end of a run lost its last byte so (影å“ is 影响, ï¼ is ！).
+CP1252_DROPPING = UTF8_AS_CP1252._replace(read=lambda data: _utf8_lattice(data, fill_dropped=True, fill_end=True))
+# How UTF-8 continuation bytes (80-BF) look in cp1252, the five it has no character for left out.
+CP1252_CONTINUATION = ("[\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d"
+                       "\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178\xa0-\xbf]")
+# A three-byte lead with one continuation before the next lead: a byte dropped inside the text.
+CP1252_DROP = lazyre.compile(f"[\xe0-\xef]{CP1252_CONTINUATION}(?=[\xe0-\xef])")
+
+
+@lru_cache(maxsize=4)
+def dropped_shown(text: str) -> bool:
+    """Does ``text`` show UTF-8 read by a cp1252 decoder that drops the bytes it has no
+    character for (a character one byte short inside a run: 误 is è¯¯, 、 is ã€ before the
+    next character)?
+
+    >>> dropped_shown("æœ‰åºæŠ–åŠ¨ã€è¯¯å·®"), dropped_shown("Python åˆ\xa0é™¤åˆ—è¡¨ä¸\xadçš„å…ƒç´")
+    (True, False)
+    """
+    return CP1252_DROP.search(text) is not None
 
 
 # The same damage by Windows' or plain Big5 decoders (cp950, big5), which read 243 pairs as
@@ -730,12 +789,17 @@ _FULL_WIDTH = {ord(c): ord(c) + 0xFEE0 for c in "!,:;?()"}
 
 
 @lru_cache(maxsize=2048)
-def _candidates(run: str, supported: str | None = None) -> tuple[tuple[Kind, list[list[list[str]]]], ...]:
-    """The kinds of damage that read ``run`` and their lattices. Remembered: the same short runs
+def _candidates(run: str, supported: str | None = None, dropping: bool = False
+                ) -> tuple[tuple[Kind, list[list[list[str]]]], ...]:
+    """The kinds of damage that read ``run`` and their lattices (with ``dropping``, the text
+    shows a cp1252 decoder that drops bytes: see dropped_shown). Remembered: the same short runs
     (·, │, 〓) come up again and again in a page, each in another context. The lattices are
     shared: callers must not change them."""
     found = []
-    for kind in (*KINDS, *VARIANT_KINDS) if _big5_variants().search(run) else KINDS:
+    kinds = (*KINDS, *VARIANT_KINDS) if _big5_variants().search(run) else KINDS
+    if dropping:
+        kinds = tuple(CP1252_DROPPING if kind is UTF8_AS_CP1252 else kind for kind in kinds)
+    for kind in kinds:
         lattices = kind.lattices(run, kind.name == supported)
         if lattices:
             found.append((kind, lattices))
@@ -774,7 +838,8 @@ def readings(run: str, left: str | None = None, right: str | None = None, depth:
     m = model()
     before = None  # scored when a candidate needs it: most suspicious runs have none
     found = []
-    for codec_kind, lattices in _candidates(run, supported):
+    dropping = document is not None and dropped_shown(document)
+    for codec_kind, lattices in _candidates(run, supported, dropping):
         kind = codec_kind.name
         edges = (left or "")[-1:] + (right or "")
         texts = [m.best(same_script(lattice, edges), left, right, document) for lattice in lattices]

@@ -158,6 +158,15 @@ def big5_lost(text: str, rng: random.Random) -> tuple[str, str]:
     return damaged, text
 
 
+def cp1252_dropped(text: str, rng: random.Random) -> tuple[str, str]:
+    """UTF-8 read by a cp1252 decoder that drops the five bytes cp1252 has no character for
+    (Python's errors="ignore"; 0x81, 0x8D, 0x8F, 0x90, 0x9D), as some tools and pages do."""
+    damaged = text.encode("utf-8").decode("cp1252", errors="ignore")
+    if len(damaged.encode("cp1252", errors="replace")) == len(text.encode("utf-8")):
+        raise UnicodeError("no byte lost")
+    return damaged, text
+
+
 def out_of_step_damage(text: str, rng: random.Random) -> tuple[str, str]:
     starts = [i for i, ch in enumerate(text) if ch >= "\u3400"]
     if not starts:
@@ -218,6 +227,7 @@ LOSSY: dict[str, Callable[[str, random.Random], tuple[str, str]]] = {
     "utf8-as-gbk-lost-fffd": _lost_byte("\ufffd"),
     "utf8-as-gbk-lost-question": _lost_byte("?"),
     "utf8-as-gbk-python-replace": python_gbk_replace,
+    "utf8-as-cp1252-dropped": cp1252_dropped,
     "utf8-as-big5-lost": big5_lost,
     "gbk-as-big5-python-replace": _replaced("gbk", "big5"),
     "big5-as-gbk-python-replace": _replaced("big5", "gbk"),  # on Traditional text

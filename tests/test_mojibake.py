@@ -684,6 +684,34 @@ def test_clean_clauses_beside_a_big5_as_gbk_clause_stay():
     assert repair(damaged) == clean
 
 
+# UTF-8 read as cp1252 by a decoder that drops the five bytes cp1252 has no character for
+# (0x81, 0x8D, 0x8F, 0x90, 0x9D): the lost byte was one of them, so 、 (E3 80 81) may have lost
+# it but 。 (E3 80 82, ‚ in cp1252) not.
+CP1252_DROPPED_BYTE = ["我们去了北京、上海与广州。", "他喜欢读书、写字和画画。", "会议讨论了教育、医疗和住房问题。"]
+
+
+# Whole documents so: a character may lose both continuation bytes (十 is E5 8D 81), and where
+# the text shows such a decoder, a line's last character one byte short lost it so too (响 of
+# 影响 is E5 93 8D, ！ is EF BC 81).
+CP1252_DROPPED_DOCUMENTS = [
+    "几十集的电视剧，他一集不落地看完了。\n我们研究了下岗职工对再就业的影响",
+    "欢迎大家踊跃参与！\n他说十分感谢各位的支持！",
+]
+
+
+@pytest.mark.parametrize("text", CP1252_DROPPED_BYTE + CP1252_DROPPED_DOCUMENTS)
+def test_utf8_read_as_cp1252_with_undefined_bytes_dropped(text):
+    damaged = text.encode("utf-8").decode("cp1252", "ignore")
+    assert len(damaged.encode("cp1252")) < len(text.encode("utf-8"))
+    assert repair(damaged) == text
+
+
+def test_text_cut_short_is_no_dropped_byte():
+    # A title cut inside its last character (元素 is E5 85 83 E7 B4 A0) keeps the piece left.
+    cut = "Python 删除列表中的元素".encode()[:-1].decode("cp1252", "ignore")
+    assert repair(cut) == "Python 删除列表中的元ç´"
+
+
 # A question mark the text had all along, inside cp1252 mojibake: where no UTF-8 character can
 # be going on, "?" is the question mark, not a lost byte.
 LITERAL_QUESTION_MARKS = ["她会怎么做?她要挑了解自己的", "为什么?因为我们相信", "真的吗?真的。"]
