@@ -316,29 +316,34 @@ LATIN1_MOJIBAKE = lazyre.compile("[\xc2-\xef][\x80-\xbf\u0152\u0153\u0160\u0161\
 # --- reading bytes right, with unknowns -----------------------------------------------------
 
 
-# The bytes cp1252 has no character for, which its decoders drop: a dropped byte was one of them.
-CP1252_UNDEFINED = (0x81, 0x8D, 0x8F, 0x90, 0x9D)
-CP1252_DROPPED = LOST_SOME - sum(1 << (byte - 0x80) for byte in CP1252_UNDEFINED)
+# The bytes a run must have for a decoder's dropped bytes to be read into it: cp1252 mojibake is
+# Latin letters no clean Chinese is made of, but GBK's is Han characters, and a short run of
+# clean ones reads as UTF-8 short of bytes too easily (骞骞骞 as three characters one byte short).
+MIN_DROPPING_BYTES = {"cp1252": 0, "gbk": 12}
 
 
-def _utf8_lattice(data: list[int], fill_dropped: bool = False, fill_end: bool = False
+def _utf8_lattice(data: list[int], dropped_by: tuple[str, ...] = (), fill_end: bool = False, shown: bool = False
                   ) -> tuple[list[list[str]], int] | None:
     """Read ``data`` as UTF-8: one list of candidate characters per position, and how many
     bytes were read (an incomplete character at the very end is left unread).
 
-    With ``fill_dropped``, one continuation byte that is missing (a decoder dropped a byte it
-    had no character for, as cp1252 decoders do with 0x81, 0x8D, 0x8F, 0x90, 0x9D) counts as
-    one of those bytes (CP1252_DROPPED), at any place after the lead byte: 、 (E3 80 81) may
-    lose its last byte so, 。 (E3 80 82, a ‚ in cp1252) may not. At the end of the run, a
-    character one byte short is text cut short (元ç´ of a title), unless ``fill_end`` says the
-    text shows such a decoder elsewhere (see dropped_shown).
+    With ``dropped_by`` (decoders), a character short of continuation bytes lost them to one of
+    those decoders, which drops a byte it cannot pair with the next one without a trace (cp1252
+    drops 0x81, 0x8D, 0x8F, 0x90 and 0x9D; Python's GBK decoder with errors="ignore" drops what
+    errors="replace" marks), at any place after the lead byte: 、 (E3 80 81) may lose its last
+    byte to cp1252 so, 。 (E3 80 82, a ‚ there) may not. At the end of the run, a character
+    short of bytes is text cut short (元ç´ of a title), unless the run dropped bytes before it
+    or ``fill_end`` says the text shows such a decoder elsewhere (see dropped_shown). Where
+    the line shows the damage for sure (``shown``), a short run may have dropped bytes too (6鏈1
+    is 6月1, 月 one byte short before the digit; see MIN_DROPPING_BYTES).
 
-    >>> options = _utf8_lattice([0xE3, 0x80, 0xE8], fill_dropped=True)[0][0]
+    >>> options = _utf8_lattice([0xE3, 0x80, 0xE8], dropped_by=("cp1252",))[0][0]
     >>> "、" in options, "」" in options, "。" in options, len(options)
     (True, True, False, 10)
     """
     lattice: list[list[str]] = []
     unknowns = sum(1 for b in data if b < 0)
+    dropped = 0
     i = 0
     while i < len(data):
         lead = data[i]
@@ -357,7 +362,9 @@ def _utf8_lattice(data: list[int], fill_dropped: bool = False, fill_end: bool = 
             return None
         tail = data[i + 1 : i + size]
         if len(tail) < size - 1 and all(b < 0 or 0x80 <= b < 0xC0 for b in tail):
-            if not any(b < 0 for b in tail) and not (fill_end and len(tail) == size - 2):
+            # A decoder that drops bytes shown in the text, or in this run before (a title cut
+            # short shows none), dropped those of the last character too.
+            if not any(b < 0 for b in tail) and not (dropped_by and (fill_end or dropped)):
                 return lattice, i  # truncated at the end of the run (a title cut short: 元ç´)
             if any(b < 0 for b in tail):
                 # A mark at the end of a text can stand for all the bytes the decoder had left.
@@ -369,11 +376,14 @@ def _utf8_lattice(data: list[int], fill_dropped: bool = False, fill_end: bool = 
         if present < size - 1:
             missing = size - 1 - present
             unknowns += missing
-            # Each dropped byte was one of five: a long run may have dropped many, a character
-            # both its continuation bytes (十 is E5 8D 81: å alone).
-            if not fill_dropped or missing > 2 or unknowns > max(MAX_UNKNOWNS, len(data) // CHARS_PER_FEW_UNKNOWN):
+            dropped += missing
+            # A dropped byte was one of a few: a long run may have dropped many, a character
+            # both its continuation bytes (十 is E5 8D 81: å alone in cp1252).
+            if not dropped_by or missing > 2 or not shown and len(data) < max(MIN_DROPPING_BYTES[c] for c in dropped_by) \
+                    or unknowns > max(MAX_UNKNOWNS, len(data) // CHARS_PER_FEW_UNKNOWN):
                 return None
-            chars = _dropped_options(lead, tuple(tail[:present]), missing)
+            after = data[i + 1 + present] if i + 1 + present < len(data) else None
+            chars = _dropped_options(lead, tuple(tail[:present]), missing, after, dropped_by)
         else:
             chars = _utf8_options(lead, tuple(tail))
         if not chars:
@@ -384,20 +394,27 @@ def _utf8_lattice(data: list[int], fill_dropped: bool = False, fill_end: bool = 
 
 
 @lru_cache(maxsize=4096)
-def _dropped_options(lead: int, present: tuple[int, ...], missing: int) -> tuple[str, ...]:
+def _dropped_options(lead: int, present: tuple[int, ...], missing: int, after: int | None,
+                     dropped_by: tuple[str, ...]) -> tuple[str, ...]:
     """The characters UTF-8 reads from ``lead``, the continuation bytes ``present`` and
-    ``missing`` more that a cp1252 decoder dropped (CP1252_DROPPED), wherever they stood after
-    the lead (吃 is E5 90 83, seen as å ƒ).
+    ``missing`` more that a decoder of ``dropped_by`` dropped, wherever they stood after the lead
+    (吃 is E5 90 83, seen as å ƒ in cp1252): each a byte the decoder could not pair with the byte
+    after it (see _lost_before; ``after`` is the byte after the character, None at the end).
 
-    >>> "吃" in _dropped_options(0xE5, (0x83,), 1), "十" in _dropped_options(0xE5, (), 2)
+    >>> "吃" in _dropped_options(0xE5, (0x83,), 1, None, ("cp1252",)), "十" in _dropped_options(0xE5, (), 2, None, ("cp1252",))
     (True, True)
     """
     size = len(present) + missing
     found: dict[str, None] = {}
     for places in combinations(range(size), missing):
-        rest = iter(present)
-        tail = tuple(CP1252_DROPPED if k in places else next(rest) for k in range(size))
-        found.update(dict.fromkeys(_utf8_options(lead, tail) or ()))
+        known = iter(present)
+        tail = [None if k in places else next(known) for k in range(size)]
+        for k in places:
+            following = next((b for b in (*tail[k + 1 :], after) if b is not None), None)
+            if following is None and dropped_by == ("cp1252",):
+                following = 0x20  # cp1252 drops the same five bytes before anything
+            tail[k] = _lost_before(dropped_by, following) if following is not None and following >= 0 else UNKNOWN
+        found.update(dict.fromkeys(_utf8_options(lead, tuple(tail)) or ()))
     return tuple(found)
 
 
@@ -575,6 +592,8 @@ class Kind(NamedTuple):
     # The decoder that misread the bytes, where the bytes it lost (LOST) are known to be only
     # those it could not pair with the byte after them (see _lost_before).
     lost_by: tuple[str, ...] = ()
+    # How to read where the line or document shows this damage for sure, if not as ``read``.
+    read_shown: Callable[[list[int]], tuple[list[list[str]], int] | None] | None = None
 
     def lattices(self, run: str, supported: bool = False) -> list[list[list[str]]]:
         """The lattices of every way to put the costume back on that reads (one, unless a
@@ -584,9 +603,11 @@ class Kind(NamedTuple):
         ``supported``: the line or document around is damaged this way, so a run of symbols
         may be read too (﹝ is 。 and ㄛ is ， in GBK read as Big5).
 
-        >>> [["".join(options) for options in lattice] for lattice in KINDS[0].lattices("闄€€婂叧")]
-        [['院', '《', '关']]
+        >>> [["".join(options) for options in lattice] for lattice in KINDS[0].lattices("闄€€婂叧")][0]
+        ['院', '《', '关']
         """
+        if supported and self.read_shown is not None:
+            return self._replace(read=self.read_shown, read_shown=None).lattices(run, supported)
         if len(run) < self.min_run:
             return []
         if self.han_run and not supported and (_script_evidence(run) * 2 < _damage_length(run) or _japanese(run)):
@@ -711,8 +732,12 @@ def max_lost_marks(run: str) -> int:
 
 
 KINDS: tuple[Kind, ...] = (
-    Kind("utf8-as-gbk", _gbk_bytes, _utf8_lattice, utf8=True, lost_by=("gbk",)),
-    Kind("utf8-as-cp1252", _cp1252_bytes, lambda data: _utf8_lattice(data, fill_dropped=True), rare_reading_ok=True,
+    # A UTF-8 lead byte left at the end of a run read as GBK is no text cut short: Python's GBK
+    # decoder drops 0x80 and a lead it cannot pair, so every 。 (E3 80 82) before a line end goes.
+    Kind("utf8-as-gbk", _gbk_bytes, lambda data: _utf8_lattice(data, dropped_by=("gbk",), fill_end=True), utf8=True,
+         lost_by=("gbk",),
+         read_shown=lambda data: _utf8_lattice(data, dropped_by=("gbk",), fill_end=True, shown=True)),
+    Kind("utf8-as-cp1252", _cp1252_bytes, lambda data: _utf8_lattice(data, dropped_by=("cp1252",)), rare_reading_ok=True,
          utf8=True, lost_by=("cp1252",)),
     Kind("utf8-as-big5", _big5_bytes, _utf8_lattice, utf8=True),
     Kind("gbk-as-big5", _big5_bytes, lambda data: _double_byte_lattice(data, "gbk"), han_run=True,
@@ -727,7 +752,7 @@ KINDS: tuple[Kind, ...] = (
 UTF8_AS_CP1252 = next(kind for kind in KINDS if kind.name == "utf8-as-cp1252")
 # The same, where the text shows a decoder that drops cp1252's undefined bytes (dropped_shown):
 # a character one byte short at the end of a run lost its last byte so (影å“ is 影响, ï¼ is ！).
-CP1252_DROPPING = UTF8_AS_CP1252._replace(read=lambda data: _utf8_lattice(data, fill_dropped=True, fill_end=True))
+CP1252_DROPPING = UTF8_AS_CP1252._replace(read=lambda data: _utf8_lattice(data, dropped_by=("cp1252",), fill_end=True))
 # How UTF-8 continuation bytes (80-BF) look in cp1252, the five it has no character for left out.
 CP1252_CONTINUATION = ("[\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d"
                        "\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178\xa0-\xbf]")
@@ -986,7 +1011,7 @@ def _lone_symbol(run: str, text: str, left: str | None, right: str | None) -> bo
     >>> _lone_symbol("路", "·", TEXT_EDGE, "\t"), _lone_symbol("路", "·", "马", " "), _lone_symbol("顺", "˳", "-", "“")
     (True, False, False)
     """
-    if len(run) != 1 or not "\xa1" <= text <= "\xbf" or unicodedata.category(text)[0] not in "PS":
+    if len(run) != 1 or len(text) != 1 or not "\xa1" <= text <= "\xbf" or unicodedata.category(text)[0] not in "PS":
         return False
     return not any(ch.isalnum() for ch in ((left or "")[-1:] + (right or "")[:1]))
 

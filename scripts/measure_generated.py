@@ -158,6 +158,15 @@ def big5_lost(text: str, rng: random.Random) -> tuple[str, str]:
     return damaged, text
 
 
+def python_gbk_ignore(text: str, rng: random.Random) -> tuple[str, str]:
+    """UTF-8 read by Python's ``.decode("gbk", errors="ignore")``, common in scrapers: the bytes
+    that ``errors="replace"`` marks with U+FFFD are dropped without a trace."""
+    damaged = text.encode("utf-8").decode("gbk", errors="ignore")
+    if damaged == text.encode("utf-8").decode("gbk", errors="replace"):
+        raise UnicodeError("no byte lost")
+    return damaged, text
+
+
 def cp1252_dropped(text: str, rng: random.Random) -> tuple[str, str]:
     """UTF-8 read by a cp1252 decoder that drops the five bytes cp1252 has no character for
     (Python's errors="ignore"; 0x81, 0x8D, 0x8F, 0x90, 0x9D), as some tools and pages do."""
@@ -228,6 +237,7 @@ LOSSY: dict[str, Callable[[str, random.Random], tuple[str, str]]] = {
     "utf8-as-gbk-lost-question": _lost_byte("?"),
     "utf8-as-gbk-python-replace": python_gbk_replace,
     "utf8-as-cp1252-dropped": cp1252_dropped,
+    "utf8-as-gbk-python-ignore": python_gbk_ignore,
     "utf8-as-big5-lost": big5_lost,
     "gbk-as-big5-python-replace": _replaced("gbk", "big5"),
     "big5-as-gbk-python-replace": _replaced("big5", "gbk"),  # on Traditional text

@@ -706,6 +706,23 @@ def test_utf8_read_as_cp1252_with_undefined_bytes_dropped(text):
     assert repair(damaged) == text
 
 
+# UTF-8 read by Python's .decode("gbk", errors="ignore"), common in scrapers: the bytes that
+# errors="replace" would mark go without a trace (0x80, a lead GBK cannot pair), so every 。
+# before a line end loses both its last bytes, and 月 of 6月1日 the byte before the digit.
+GBK_IGNORE_DROPPED = [
+    "我们研究了下岗职工的社会资本对再就业的影响。",
+    "本届展会的主题是绿色低碳发展，吸引了三百多家企业参展。",
+    "会议于6月1日在北京召开，来自全国的代表参加了会议。\n代表们讨论了教育、医疗和住房问题。",
+]
+
+
+@pytest.mark.parametrize("text", GBK_IGNORE_DROPPED)
+def test_utf8_read_as_gbk_with_errors_ignore(text):
+    damaged = text.encode("utf-8").decode("gbk", "ignore")
+    assert "\ufffd" not in damaged and len(damaged.encode("gbk")) < len(text.encode("utf-8"))
+    assert repair(damaged) == text
+
+
 def test_text_cut_short_is_no_dropped_byte():
     # A title cut inside its last character (元素 is E5 85 83 E7 B4 A0) keeps the piece left.
     cut = "Python 删除列表中的元素".encode()[:-1].decode("cp1252", "ignore")
