@@ -411,11 +411,10 @@ def _dropped_options(lead: int, present: tuple[int, ...], missing: int, after: i
         tail = [None if k in places else next(known) for k in range(size)]
         for k in places:
             following = next((b for b in (*tail[k + 1 :], after) if b is not None), None)
-            if following is None and dropped_by == ("cp1252",):
-                following = 0x20  # cp1252 drops the same five bytes before anything
-            tail[k] = _lost_before(dropped_by, following) if following is not None and following >= 0 else UNKNOWN
+            tail[k] = UNKNOWN if following is not None and following < 0 else _lost_before(dropped_by, following)
         found.update(dict.fromkeys(_utf8_options(lead, tuple(tail)) or ()))
     return tuple(found)
+
 
 
 @lru_cache(maxsize=8192)
@@ -443,9 +442,11 @@ def _utf8_options(lead: int, tail: tuple[int, ...]) -> tuple[str, ...] | None:
 
 
 @lru_cache(maxsize=512)
-def _lost_before(codecs: tuple[str, ...], following: int) -> int:
+def _lost_before(codecs: tuple[str, ...], following: int | None) -> int:
     """The mark of a byte that a decoder of ``codecs`` lost just before the byte
-    ``following``: a decoder drops a byte only where that byte and the next make no character,
+    ``following`` (None: at the end of its input, where it loses a byte it cannot read alone:
+    cp1252 its five undefined bytes, GBK 0x80 and any lead byte): a decoder drops a byte only
+    where that byte and the next make no character,
     and then reads on from the next byte. So UTF-8 read as GBK loses 0x80, or AA-AF before a
     byte from A1 up (user-defined pairs), never 8D (8D E4 is a GBK character): of 64 values a
     few remain. UNKNOWN when all fit.
@@ -464,12 +465,14 @@ def _lost_before(codecs: tuple[str, ...], following: int) -> int:
 
     >>> len(_fitting(_lost_before(BIG5_DECODERS, 0xC4), 0x81, 0xFF)) < 64
     True
+    >>> list(_fitting(_lost_before(("cp1252",), None), 0x80, 0xC0)), _lost_before(("gbk",), None) == UNKNOWN
+    ([129, 141, 143, 144, 157], True)
     """
     mask = 0
     for k in range(128):
         for codec in codecs:
             try:
-                bytes([0x80 + k, following]).decode(codec)
+                bytes([0x80 + k] if following is None else [0x80 + k, following]).decode(codec)
             except UnicodeDecodeError:
                 mask |= 1 << k
                 break
