@@ -658,8 +658,10 @@ class Kind(NamedTuple):
             return None
         data, offsets = encoded
         if self.lost_by and UNKNOWN in data:
-            data = [_lost_before(self.lost_by, data[i + 1]) if byte == UNKNOWN and i + 1 < len(data)
-                    and data[i + 1] >= 0 else byte for i, byte in enumerate(data)]
+            # (At the end of the run, what the decoder cannot read alone: cp1252's five bytes.)
+            data = [_lost_before(self.lost_by, data[i + 1] if i + 1 < len(data) else None)
+                    if byte == UNKNOWN and (i + 1 == len(data) or data[i + 1] >= 0) else byte
+                    for i, byte in enumerate(data)]
             if any(byte == LOST_SOME for byte in data):
                 return None
         read = self.read(data)

@@ -244,6 +244,9 @@ LOSSY: dict[str, Callable[[str, random.Random], tuple[str, str]]] = {
     "gbk-out-of-step": out_of_step_damage,
     "lost-char-pinyin": _lost_with_pinyin(bracket=True),
     "lost-char-pinyin-no-bracket": _lost_with_pinyin(bracket=False),
+    # Kinds added later go last: the generator draws documents kind by kind, so one added in
+    # between would change the documents of every kind after it.
+    "utf8-as-cp1252-python-replace": _replaced("utf-8", "cp1252"),
 }
 TRADITIONAL_KINDS = {"big5-as-gbk", "big5-as-gb18030", "big5-as-gbk-python-replace"}
 # Kinds outside the targets, and why: the bytes do not allow them.

@@ -717,6 +717,14 @@ def test_utf8_read_by_a_decoder_that_drops_bytes(decoder, text):
     assert repair(damaged) == text
 
 
+@pytest.mark.parametrize("text", ["欢迎大家踊跃参与！", "老师说：「明天考试」"])
+def test_utf8_read_as_cp1252_with_errors_replace_at_the_end(text):
+    # The mark at the end stands for a byte cp1252 cannot read alone: ！ (EF BC 81), not ： (9A).
+    damaged = text.encode("utf-8").decode("cp1252", "replace")
+    assert damaged.endswith("\ufffd")
+    assert repair(damaged) == text
+
+
 def test_text_cut_short_is_no_dropped_byte():
     # A title cut inside its last character (元素 is E5 85 83 E7 B4 A0) keeps the piece left.
     cut = "Python 删除列表中的元素".encode()[:-1].decode("cp1252", "ignore")
