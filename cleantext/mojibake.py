@@ -343,6 +343,10 @@ def _utf8_lattice(data: list[int], dropped_by: tuple[str, ...] = (), fill_end: b
     """
     lattice: list[list[str]] = []
     unknowns = sum(1 for b in data if b < 0)
+    # A decoder that marks the bytes it loses drops none: U+FFFD is such a mark, and so is ? where
+    # UTF-8 was read as GBK (Windows' conversions write it), not in cp1252 mojibake (为什么?).
+    if any(b < 0 and (b != QUESTION or "gbk" in dropped_by) for b in data):
+        dropped_by = ()
     dropped = 0
     i = 0
     while i < len(data):
