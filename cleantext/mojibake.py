@@ -56,17 +56,18 @@ HAN_RUN = lazyre.compile("[\u3400-\u9fff\uf900-\ufaff\U00020000-\U0003134f]+")
 LOST = "\ufffd?"  # what a lost byte turns into
 
 # Characters a run of damaged text is made of: anything but ASCII, plus the ? that a
-# lossy decoder writes for an invalid byte when it is glued to non-ASCII text, plus an ASCII
-# letter or mark right after U+FFFD: a GBK decoder that meets a pair it lacks loses the lead
-# byte and reads the trail alone (Big5's 叫, A5 73, read as GBK is U+FFFD and s).
-RUN = lazyre.compile(r"(?:[^\x00-\x7f]|\?(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])\?|(?<=\ufffd)[\x40-\x7e])+")
+# lossy decoder writes for an invalid byte when it is glued to non-ASCII text (two of them
+# after it: 。 at a line end may lose both 80 and 82, 人。 read as GBK is 浜恒??), plus an
+# ASCII letter or mark right after U+FFFD: a GBK decoder that meets a pair it lacks loses the
+# lead byte and reads the trail alone (Big5's 叫, A5 73, read as GBK is U+FFFD and s).
+RUN = lazyre.compile(r"(?:[^\x00-\x7f]|\?(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])\??\?|(?<=\ufffd)[\x40-\x7e])+")
 # In a line with a lost byte, one ASCII letter or mark right after a non-ASCII character belongs
 # to the run too: after a lost lead byte, a GBK decoder reads Big5 out of step, pairing each
 # trail byte with the next lead, until a trail that is ASCII on its own (頭, C0 59, ends 的源頭
 # read as GBK as 悍嚼Y; 是, AC 4F, before a number or a word reads 含O1900, 维OBeatles: without
 # its O the run ends in half a pair and is not read at all). Where the letter is text, the
 # reading keeps it. Elsewhere such a letter is text (A股, yàn).
-LOSSY_RUN = lazyre.compile(r"(?:[^\x00-\x7f]|\?(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])\?|(?<=\ufffd)[\x40-\x7e]"
+LOSSY_RUN = lazyre.compile(r"(?:[^\x00-\x7f]|\?(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])\??\?|(?<=\ufffd)[\x40-\x7e]"
                            r"|(?<=[^\x00-\x7f])[\x40-\x7e])+")
 
 
@@ -615,6 +616,10 @@ class Kind(NamedTuple):
         """
         if supported and self.read_shown is not None:
             return self._replace(read=self.read_shown, read_shown=None).lattices(run, supported)
+        if not self.utf8 and run.endswith("??"):
+            # Only UTF-8 loses two bytes in a row at the end (。 its 80 and 82): between double-byte
+            # codecs the second ? is text (驚喜嗎?? read as GBK is 佩尺盾??).
+            return [[*lattice, ["?"]] for lattice in self.lattices(run[:-1], supported)]
         if len(run) < self.min_run:
             return []
         if self.han_run and not supported and (_script_evidence(run) * 2 < _damage_length(run) or _japanese(run)):

@@ -108,6 +108,22 @@ def test_lossy_damage_fidelity(kind):
     assert 1 - errors / total >= 0.95
 
 
+# A 。 (E3 80 82) read as GBK before a line end loses both 80 and 82: two ? after 銆 or 濄,
+# both part of the run. Between double-byte codecs the second ? is text (驚喜嗎??).
+TWO_LOST_AT_LINE_END = ["事故共造成22人死亡。", "我们都很喜欢这个“新”。", "会议取得了圆满成功。\n大家都很高兴。"]
+
+
+@pytest.mark.parametrize("text", TWO_LOST_AT_LINE_END)
+def test_two_lost_bytes_at_a_line_end(text):
+    damaged = _windows_gbk(text.encode("utf-8"), "?")
+    assert "??" in damaged
+    assert repair(damaged) == text
+
+
+def test_double_question_mark_after_a_swap_is_text():
+    assert repair('"佩尺盾??" 女生展露著興奮的笑容.') == '"驚喜嗎??" 女生展露著興奮的笑容.'
+
+
 # A lost byte right before a digit: the digit is context as a numeral is (6月 reads like 六月),
 # and the guess keeps to the script of the rest (每餐, not the Traditional 每餘).
 LOST_BEFORE_DIGITS = [
