@@ -230,29 +230,29 @@ def context_before(text: str, pos: int) -> str:
 
 @lru_cache(maxsize=4)
 def document_pair_counts(text: str) -> Counter[str]:
-    """How often ``text``, a whole document, writes each pair of Han characters (see pair_counts)."""
+    """How often ``text``, a whole document, writes each pair (see pair_counts)."""
     return pair_counts(text)
 
 
 def pair_counts(text: str) -> Counter[str]:
-    """How often ``text`` writes each pair of Han characters.
+    """How often ``text`` writes each pair of Han characters or Chinese marks (see PAIRED).
 
     >>> pair_counts("挑重担，挑重负")
-    Counter({'挑重': 2, '重担': 1, '重负': 1})
+    Counter({'挑重': 2, '重担': 1, '担，': 1, '，挑': 1, '重负': 1})
     """
     pairs: Counter[str] = Counter()
-    for run in HAN_PAIRS.findall(text):
+    for run in PAIRED.findall(text):
         pairs.update(run[i : i + 2] for i in range(len(run) - 1))
     return pairs
 
 
 @lru_cache(maxsize=4)
 def document_pairs(text: str) -> dict[str, float]:
-    """The pairs of Han characters ``text`` writes, each with the share of its first character's
-    followers (a Han character) that it makes: what CharModel.best reads as the document's cache.
+    """The pairs ``text`` writes (see pair_counts), each with the share of its first character's
+    followers that it makes: what CharModel.best reads as the document's cache.
 
-    >>> document_pairs("挑重担，挑重负")
-    {'挑重': 1.0, '重担': 0.5, '重负': 0.5}
+    >>> document_pairs("挑重担，挑重负")["重担"], document_pairs("挑重担，挑重负")["担，"]
+    (0.5, 1.0)
     """
     pairs = document_pair_counts(text)
     firsts: Counter[str] = Counter()
@@ -261,7 +261,9 @@ def document_pairs(text: str) -> dict[str, float]:
     return {pair: count / firsts[pair[0]] for pair, count in pairs.items()}
 
 
-HAN_PAIRS = lazyre.compile("[\u3400-\u9fff\uf900-\ufaff]{2,}")
+# What the document's pairs are counted over: Han characters and the Chinese marks between them
+# (a text that writes …… or 吗？ does so again).
+PAIRED = lazyre.compile("[\u3400-\u9fff\uf900-\ufaff…—“”、。，！？：；《》]{2,}")
 
 
 def is_han(ch: str) -> bool:
