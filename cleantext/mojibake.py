@@ -317,13 +317,27 @@ LATIN1_MOJIBAKE = lazyre.compile("[\xc2-\xef][\x80-\xbf\u0152\u0153\u0160\u0161\
 # --- reading bytes right, with unknowns -----------------------------------------------------
 
 
-# The bytes a run must have for a decoder's dropped bytes to be read into it: cp1252 mojibake is
-# Latin letters no clean Chinese is made of, but GBK's is Han characters, and a short run of
-# clean ones reads as UTF-8 short of bytes too easily (骞骞骞 as three characters one byte short).
-MIN_DROPPING_BYTES = {"cp1252": 0, "gbk": 12}
+class Dropping(NamedTuple):
+    """How a decoder that drops the bytes it cannot read (see _utf8_lattice) shows in its text."""
+
+    # The bytes a run must have for dropped bytes to be read into it, unless the text shows the
+    # damage: cp1252 mojibake is Latin letters no clean Chinese is made of, but GBK's is Han
+    # characters, and a short run of clean ones reads as UTF-8 short of bytes too easily (骞骞骞
+    # as three characters one byte short).
+    min_bytes: int
+    # A character short of bytes at the end of a run lost them, with no other sign: Python's GBK
+    # decoder drops the 80 and 82 of every 。 before a line end; cp1252 text cut short (元ç´ of
+    # a title) is commoner than a dropped last byte.
+    at_end: bool
+    # The decoder's text writes ? for the bytes it loses too (Windows' conversions to GBK), so
+    # a run with ? dropped none; cp1252 mojibake has ? only as text (为什么?).
+    question_marks: bool
 
 
-def _utf8_lattice(data: list[int], dropped_by: tuple[str, ...] = (), fill_end: bool = False, shown: bool = False
+DROPPING = {"cp1252": Dropping(0, False, False), "gbk": Dropping(12, True, True)}
+
+
+def _utf8_lattice(data: list[int], dropped_by: tuple[str, ...] = (), shown: bool = False
                   ) -> tuple[list[list[str]], int] | None:
     """Read ``data`` as UTF-8: one list of candidate characters per position, and how many
     bytes were read (an incomplete character at the very end is left unread).
@@ -332,11 +346,10 @@ def _utf8_lattice(data: list[int], dropped_by: tuple[str, ...] = (), fill_end: b
     those decoders, which drops a byte it cannot pair with the next one without a trace (cp1252
     drops 0x81, 0x8D, 0x8F, 0x90 and 0x9D; Python's GBK decoder with errors="ignore" drops what
     errors="replace" marks), at any place after the lead byte: 、 (E3 80 81) may lose its last
-    byte to cp1252 so, 。 (E3 80 82, a ‚ there) may not. At the end of the run, a character
-    short of bytes is text cut short (元ç´ of a title), unless the run dropped bytes before it
-    or ``fill_end`` says the text shows such a decoder elsewhere (see dropped_shown). Where
-    the line shows the damage for sure (``shown``), a short run may have dropped bytes too (6鏈1
-    is 6月1, 月 one byte short before the digit; see MIN_DROPPING_BYTES).
+    byte to cp1252 so, 。 (E3 80 82, a ‚ there) may not. How each decoder shows is DROPPING's;
+    ``shown`` says the text shows the damage for sure (cp1252: see dropped_shown; GBK: the line's
+    damage), so that a short run may have dropped bytes too (6鏈1 is 6月1, 月 one byte short
+    before the digit) and a character short of bytes at the end of the run lost them.
 
     >>> options = _utf8_lattice([0xE3, 0x80, 0xE8], dropped_by=("cp1252",))[0][0]
     >>> "、" in options, "」" in options, "。" in options, len(options)
@@ -344,10 +357,10 @@ def _utf8_lattice(data: list[int], dropped_by: tuple[str, ...] = (), fill_end: b
     """
     lattice: list[list[str]] = []
     unknowns = sum(1 for b in data if b < 0)
-    # A decoder that marks the bytes it loses drops none: U+FFFD is such a mark, and so is ? where
-    # UTF-8 was read as GBK (Windows' conversions write it), not in cp1252 mojibake (为什么?).
-    if any(b < 0 and (b != QUESTION or "gbk" in dropped_by) for b in data):
-        dropped_by = ()
+    # A decoder that marks the bytes it loses (U+FFFD, or ? where it writes that) drops none.
+    decoders = [DROPPING[codec] for codec in dropped_by]
+    if any(b < 0 and (b != QUESTION or any(d.question_marks for d in decoders)) for b in data):
+        dropped_by, decoders = (), []
     dropped = 0
     i = 0
     while i < len(data):
@@ -367,9 +380,9 @@ def _utf8_lattice(data: list[int], dropped_by: tuple[str, ...] = (), fill_end: b
             return None
         tail = data[i + 1 : i + size]
         if len(tail) < size - 1 and all(b < 0 or 0x80 <= b < 0xC0 for b in tail):
-            # A decoder that drops bytes shown in the text, or in this run before (a title cut
+            # A decoder that drops bytes, shown in the text or in this run before (a title cut
             # short shows none), dropped those of the last character too.
-            if not any(b < 0 for b in tail) and not (dropped_by and (fill_end or dropped)):
+            if not any(b < 0 for b in tail) and not (decoders and (shown or dropped or any(d.at_end for d in decoders))):
                 return lattice, i  # truncated at the end of the run (a title cut short: 元ç´)
             if any(b < 0 for b in tail):
                 # A mark at the end of a text can stand for all the bytes the decoder had left.
@@ -384,7 +397,7 @@ def _utf8_lattice(data: list[int], dropped_by: tuple[str, ...] = (), fill_end: b
             dropped += missing
             # A dropped byte was one of a few: a long run may have dropped many, a character
             # both its continuation bytes (十 is E5 8D 81: å alone in cp1252).
-            if not dropped_by or missing > 2 or not shown and len(data) < max(MIN_DROPPING_BYTES[c] for c in dropped_by) \
+            if not decoders or missing > 2 or not shown and len(data) < max(d.min_bytes for d in decoders) \
                     or unknowns > max(MAX_UNKNOWNS, len(data) // CHARS_PER_FEW_UNKNOWN):
                 return None
             after = data[i + 1 + present] if i + 1 + present < len(data) else None
@@ -746,11 +759,8 @@ def max_lost_marks(run: str) -> int:
 
 
 KINDS: tuple[Kind, ...] = (
-    # A UTF-8 lead byte left at the end of a run read as GBK is no text cut short: Python's GBK
-    # decoder drops 0x80 and a lead it cannot pair, so every 。 (E3 80 82) before a line end goes.
-    Kind("utf8-as-gbk", _gbk_bytes, lambda data: _utf8_lattice(data, dropped_by=("gbk",), fill_end=True), utf8=True,
-         lost_by=("gbk",),
-         read_shown=lambda data: _utf8_lattice(data, dropped_by=("gbk",), fill_end=True, shown=True)),
+    Kind("utf8-as-gbk", _gbk_bytes, lambda data: _utf8_lattice(data, dropped_by=("gbk",)), utf8=True,
+         lost_by=("gbk",), read_shown=lambda data: _utf8_lattice(data, dropped_by=("gbk",), shown=True)),
     Kind("utf8-as-cp1252", _cp1252_bytes, lambda data: _utf8_lattice(data, dropped_by=("cp1252",)), rare_reading_ok=True,
          utf8=True, lost_by=("cp1252",)),
     Kind("utf8-as-big5", _big5_bytes, _utf8_lattice, utf8=True),
@@ -766,7 +776,7 @@ KINDS: tuple[Kind, ...] = (
 UTF8_AS_CP1252 = next(kind for kind in KINDS if kind.name == "utf8-as-cp1252")
 # The same, where the text shows a decoder that drops cp1252's undefined bytes (dropped_shown):
 # a character one byte short at the end of a run lost its last byte so (影å“ is 影响, ï¼ is ！).
-CP1252_DROPPING = UTF8_AS_CP1252._replace(read=lambda data: _utf8_lattice(data, dropped_by=("cp1252",), fill_end=True))
+CP1252_DROPPING = UTF8_AS_CP1252._replace(read=lambda data: _utf8_lattice(data, dropped_by=("cp1252",), shown=True))
 # How UTF-8 continuation bytes (80-BF) look in cp1252, the five it has no character for left out.
 CP1252_CONTINUATION = ("[\u20ac\u201a\u0192\u201e\u2026\u2020\u2021\u02c6\u2030\u0160\u2039\u0152\u017d"
                        "\u2018\u2019\u201c\u201d\u2022\u2013\u2014\u02dc\u2122\u0161\u203a\u0153\u017e\u0178\xa0-\xbf]")
@@ -2140,10 +2150,10 @@ def _out_of_step_readings(text: str, match: re.Match[str]) -> list[Reading]:
         repaired = m.best(lattice + extra, left, after, text)[: len(lattice)]
     else:
         repaired = m.best(lattice, left, right, text)
-    after = m.score(repaired, left, right)
-    gain = after - m.score(match.group(0), left, right)
+    score = m.score(repaired, left, right)
+    gain = score - m.score(match.group(0), left, right)
     chars = len(repaired)
-    if gain < max(MIN_GAIN, MIN_GAIN_PER_CHAR * chars) or _over_random(after, chars) < OUT_OF_STEP_GAIN_OVER_RANDOM:
+    if gain < max(MIN_GAIN, MIN_GAIN_PER_CHAR * chars) or _over_random(score, chars) < OUT_OF_STEP_GAIN_OVER_RANDOM:
         return []
     return [Reading(repaired, "gbk-out-of-step", gain, True)]
 
