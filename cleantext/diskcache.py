@@ -24,7 +24,7 @@ def directory() -> str:
 
 
 def digest(data: bytes, size: int = 8) -> bytes:
-    """A short hash of ``data``: a key made of big sources (the 660 KB model file) is hashed once,
+    """A short hash of ``data``: a key made of big sources (the 1.1 MB model file) is hashed once,
     not by every cache that depends on it.
 
     >>> len(digest(b"model data")), digest(b"a") == digest(b"a"), digest(b"a") == digest(b"b")
