@@ -801,13 +801,15 @@ def explain_lines(text: str, corpus: str | None = None, min_docs: int | None = N
     """Every line of ``text`` as (line, decision, rule); with ``corpus``, lines that recur in
     that folder's documents are removed by the rule ``repeated``.
 
-    >>> explain_lines("首页>学习之窗\\n正文")
+    >>> explain_lines("首页>学习之窗\\n正文\\n")  # the newline that ends the text begins no line
     [('首页>学习之窗', 'removed', 'breadcrumb'), ('正文', 'kept', '')]
     """
     # Lines are judged as paragraphs: a hard-wrapped paragraph is joined first, so that its
     # short pieces (a lone 。, a wrapped tail) are not taken for chrome.
     page = _Page(join_hard_wraps(text))
     rows = [(raw, *decision) for raw, decision in zip(page.raw, page.decisions(), strict=True)]
+    if len(rows) > 1 and text.endswith("\n") and rows[-1][0] == "":
+        rows.pop()
     if corpus:
         from .corpus import line_key, repeated_lines
 
