@@ -3,7 +3,9 @@
 Order of evidence: a byte-order mark; strict UTF-8; the NUL-byte pattern of BOM-less
 UTF-16/32; then the Chinese legacy encodings (GB18030, Big5, Big5-HKSCS, EUC-TW, and a charset
 the page declares), each of which must decode cleanly. chardet breaks ties. A declared
-``<meta charset>`` is only believed when the bytes agree with it.
+``<meta charset>`` is only believed when the bytes agree with it. BOM-less UTF-16 of Chinese
+alone has no NUL byte to show it (中 is 2D 4E): it is taken where it reads as Chinese and
+better than every legacy candidate.
 """
 
 from __future__ import annotations
@@ -99,24 +101,73 @@ def _decodes(data: bytes, encoding: str) -> bool:
 
 
 def _utf16_32_by_nuls(data: bytes) -> str | None:
-    """BOM-less UTF-16/32: text in those encodings has NUL bytes in a fixed column."""
+    """BOM-less UTF-16/32: text in those encodings has NUL bytes in a fixed column. In UTF-32
+    the top two bytes of every unit are NUL (Chinese is in the BMP); in UTF-16 one column
+    has far more NULs than the other, the high byte of ASCII or the low byte of a Han
+    character (开 is 5F 00), so which column says little about the byte order: the order
+    whose text is more plain ASCII and readable Chinese wins (see _plain_share), the column
+    only on a tie.
+
+    >>> _utf16_32_by_nuls("开发者指定的版本号".encode("utf-16-le")), _utf16_32_by_nuls("version 2".encode("utf-16-le"))
+    ('utf-16-le', 'utf-16-le')
+    >>> _utf16_32_by_nuls("中文编码".encode("utf-32-be")), _utf16_32_by_nuls("中文".encode("gb18030"))
+    ('utf-32-be', None)
+    """
     sample = data[:4096]
     if len(sample) < 4 or b"\x00" not in sample:
         return None
     cols = [sample[i::4].count(0) / max(1, len(sample[i::4])) for i in range(4)]
-    if len(sample) % 4 == 0:
-        if cols[1] > 0.9 and cols[2] > 0.9 and cols[3] > 0.9 and _decodes(data, "utf-32-le"):
+    if len(data) % 4 == 0:
+        if cols[2] > 0.9 and cols[3] > 0.9 and _decodes(data, "utf-32-le"):
             return "utf-32-le"
-        if cols[0] > 0.9 and cols[1] > 0.9 and cols[2] > 0.9 and _decodes(data, "utf-32-be"):
+        if cols[0] > 0.9 and cols[1] > 0.9 and _decodes(data, "utf-32-be"):
             return "utf-32-be"
     even = sample[0::2].count(0) / max(1, len(sample[0::2]))
     odd = sample[1::2].count(0) / max(1, len(sample[1::2]))
-    if len(data) % 2 == 0:
-        # Chinese UTF-16 has few NULs (only ASCII produces them), so compare the columns.
-        if odd > 0.05 and even < odd / 4 and _decodes(data, "utf-16-le"):
-            return "utf-16-le"
-        if even > 0.05 and odd < even / 4 and _decodes(data, "utf-16-be"):
-            return "utf-16-be"
+    if len(data) % 2 or not (odd > 0.05 and even < odd / 4 or even > 0.05 and odd < even / 4):
+        return None
+    by_column = "utf-16-le" if odd > even else "utf-16-be"
+    scores = {name: _plain_share(_leading_text(data, name)) for name in (by_column, _OTHER_ORDER[by_column])
+              if _decodes(data, name)}
+    if not scores:
+        return None
+    best = max(scores.values())
+    return by_column if scores.get(by_column, -1.0) >= best - TIE else max(scores, key=scores.get)
+
+
+_OTHER_ORDER = {"utf-16-le": "utf-16-be", "utf-16-be": "utf-16-le"}
+
+
+# BOM-less UTF-16 with no NUL byte (Chinese without ASCII): the high byte of each unit is the
+# block's: CJK (4E-9F), its punctuation and full-width forms (30, FF), or the general marks and
+# symbols of GBK's first row (20-26: “”—…※). Legacy Chinese bytes
+# read so are random code points (Hangul, Yi, private use, surrogates) in most units, so a
+# sample must have WIDE_HIGH_SHARE of such high bytes before the text is decoded and scored, and
+# the text must then read as Chinese (readability WIDE_MIN_READABILITY) and better than every
+# legacy candidate (by more than a tie).
+WIDE_HIGH_BYTES = frozenset([*range(0x4E, 0xA0), *range(0x20, 0x27), 0x30, 0xFF])
+WIDE_HIGH_SHARE = 0.7
+WIDE_MIN_READABILITY = 0.9
+WIDE_MIN_BYTES = 4
+
+
+def _utf16_without_nuls(data: bytes, legacy_best: float) -> tuple[str, float] | None:
+    """BOM-less UTF-16 (little or big endian) of text with no ASCII, and how well it reads.
+
+    >>> _utf16_without_nuls("中文编码测试，没有字节顺序标记。".encode("utf-16-be"), 0.0)
+    ('utf-16-be', 1.0)
+    >>> _utf16_without_nuls("中文编码测试".encode("gb18030"), 0.0) is None
+    True
+    """
+    if len(data) % 2 or len(data) < WIDE_MIN_BYTES:
+        return None
+    sample = data[:4096]
+    for name, high in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
+        if sum(byte in WIDE_HIGH_BYTES for byte in high) < WIDE_HIGH_SHARE * len(high) or not _decodes(data, name):
+            continue
+        score = readability(_leading_text(data, name))
+        if score >= WIDE_MIN_READABILITY and score > legacy_best + TIE:
+            return name, score
     return None
 
 
@@ -131,12 +182,20 @@ def _common_han() -> frozenset[str]:
     return frozenset(level1) | frozenset(traditional_forms(level1))
 
 
+def _punctuation_row() -> str:
+    """GBK's first row (A1A1-A1FE), the marks Chinese text writes (“”—…※), but for its
+    Latin-1 letters and signs (°, ×), which mojibake is made of too."""
+    row = bytes(b for trail in range(0xA1, 0xFF) for b in (0xA1, trail)).decode("gbk")
+    return "".join(ch for ch in row if not "\x80" <= ch <= "\xff")
+
+
 @lru_cache(maxsize=1)
 def _readable_runs() -> re.Pattern[str]:
-    """Runs of what readability counts as good: common Han characters, CJK punctuation (U+3000
-    to U+303F) and full-width forms (U+FF00 to U+FFEF). A regex counts them ten times faster
-    than a set lookup per character."""
-    codes = sorted({*map(ord, _common_han()), *range(0x3000, 0x3040), *range(0xFF00, 0xFFF0)})
+    """Runs of what readability counts as good: common Han characters, the marks of GBK's first
+    row (see _punctuation_row), CJK punctuation (U+3000 to U+303F) and full-width forms (U+FF00
+    to U+FFEF). A regex counts them ten times faster than a set lookup per character."""
+    codes = sorted({*map(ord, _common_han()), *map(ord, _punctuation_row()), *range(0x3000, 0x3040),
+                    *range(0xFF00, 0xFFF0)})
     ranges, start = [], 0
     for i in range(1, len(codes) + 1):
         if i == len(codes) or codes[i] != codes[i - 1] + 1:
@@ -169,6 +228,25 @@ def readability(text: str) -> float:
     return good / len(sample)
 
 
+PLAIN_ASCII = lazyre.compile(r"[\t\n\r\x20-\x7e]+")
+
+
+def _plain_share(text: str) -> float:
+    """Share of the first SAMPLE_CHARS characters of ``text`` that are printable ASCII or what
+    readability counts as good. Unlike readability it counts ASCII: the byte order of UTF-16
+    is told by text that is mostly ASCII too, which the other order reads as Han characters
+    (a is 61 00; U+6100 is 愀).
+
+    >>> _plain_share("<p>中文</p>"), _plain_share("<p>中文</p>".encode("utf-16-le").decode("utf-16-be")) < 0.5
+    (1.0, True)
+    """
+    sample = text[:SAMPLE_CHARS]
+    if not sample:
+        return 1.0
+    plain = sum(map(len, PLAIN_ASCII.findall(sample))) + sum(map(len, _readable_runs().findall(sample)))
+    return plain / len(sample)
+
+
 def _leading_text(data: bytes, encoding: str) -> str:
     """The first SAMPLE_CHARS characters of ``data`` (which decodes cleanly) as ``encoding``
     reads it, decoding only as many bytes as that takes.
@@ -185,6 +263,7 @@ def _leading_text(data: bytes, encoding: str) -> str:
     return data.decode(encoding)
 
 
+TIE = 0.02  # readability within this of the best is a tie
 MAX_BYTES_PER_CHAR = 4  # GB18030, EUC-TW, UTF-32; an escape-heavy codec falls back to a whole decode
 CUT_MARGIN = 16
 
@@ -233,17 +312,21 @@ def detect(data: bytes, *, for_text: bool = False) -> Detection:
         if declared not in candidates:
             candidates.insert(0, declared)
     clean = [c for c in candidates if _decodes(data, c)]
+    # Scored on a bounded sample (readability reads no further), and chardet is asked only
+    # when it has a tie to break.
+    scores = {c: readability(_leading_text(data, c)) for c in clean}
+    wide = _utf16_without_nuls(data, max(scores.values(), default=0.0))
+    if wide:
+        return Detection(wide[0], f"reads as Chinese as BOM-less {wide[0].upper()} ({wide[1]:.2f}), "
+                                  "better than every legacy encoding")
     if not clean:
         guess, confidence = _chardet_guess(data)
         if guess and confidence >= 0.5 and _decodes(data, guess):
             return Detection(guess, f"no Chinese encoding fits; chardet's guess {guess} ({confidence:.2f})")
         furthest = max(candidates, key=lambda c: _decodable_prefix(data, c))
         return Detection(furthest, "no candidate decodes cleanly; this one goes furthest")
-    # Scored on a bounded sample (readability reads no further), and chardet is asked only
-    # when it has a tie to break.
-    scores = {c: readability(_leading_text(data, c)) for c in clean}
     best = max(scores.values())
-    tied = [c for c in clean if scores[c] >= best - 0.02]
+    tied = [c for c in clean if scores[c] >= best - TIE]
     if declared in tied:
         return Detection(declared, f"declared charset {declared}; the bytes agree (reads as Chinese: {best:.2f})")
     if len(tied) > 1 and for_text and len({data.decode(c) for c in tied}) == 1:

@@ -20,6 +20,15 @@ CASES = [
     ("euc-tw", TRAD.encode("euc-tw"), TRAD),
     ("euc-tw four-byte form", b"\x8e\xa2\xa1\xa1" + TRAD.encode("euc-tw"), "乂" + TRAD),
     ("utf-16-le no BOM, ASCII only", "plain ascii text\n".encode("utf-16-le"), "plain ascii text\n"),
+    # Chinese alone has no NUL byte in UTF-16 (中 is 2D 4E), and where it has one it is the low
+    # byte of a Han character (开 is 5F 00), in the column where ASCII text has none.
+    ("utf-16-le no BOM, Chinese only", TEXT.encode("utf-16-le"), TEXT),
+    ("utf-16-be no BOM, Chinese only", TEXT.encode("utf-16-be"), TEXT),
+    ("utf-16-be no BOM, quotes and dashes", "他说：“开会了。”——好".encode("utf-16-be"), "他说：“开会了。”——好"),
+    ("utf-16-le no BOM, NUL low bytes", "开发者指定的版本号".encode("utf-16-le"), "开发者指定的版本号"),
+    ("utf-16-be no BOM, NUL low bytes", "开发者指定的版本号".encode("utf-16-be"), "开发者指定的版本号"),
+    ("utf-32-le no BOM, Chinese", TEXT.encode("utf-32-le"), TEXT),
+    ("utf-32-be no BOM, Chinese", TRAD.encode("utf-32-be"), TRAD),
     ("utf-32-be no BOM, ASCII only", "plain ascii text\n".encode("utf-32-be"), "plain ascii text\n"),
     ("ascii", b"plain ascii", "plain ascii"),
     ("empty", b"", ""),
@@ -29,6 +38,15 @@ CASES = [
 @pytest.mark.parametrize("label,data,expected", CASES, ids=[c[0] for c in CASES])
 def test_decode_table(label, data, expected):
     assert decode(data) == expected
+
+
+@pytest.mark.parametrize("encoding", ["gb18030", "big5"])
+def test_legacy_bytes_are_never_read_as_utf16(encoding):
+    # Legacy double bytes read as UTF-16 are random code points (Hangul, Yi, private use), so
+    # every prefix of a text, down to one character, stays in its own encoding.
+    text = TEXT if encoding == "gb18030" else TRAD
+    for end in range(1, len(text) + 1):
+        assert not detect(text[:end].encode(encoding)).encoding.startswith("utf-16"), text[:end]
 
 
 def test_str_passes_through():
