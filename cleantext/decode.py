@@ -264,6 +264,21 @@ def _leading_text(data: bytes, encoding: str) -> str:
 
 
 TIE = 0.02  # readability within this of the best is a tie
+def _lossy_leading_text(data: bytes, encoding: str) -> str:
+    """The first SAMPLE_CHARS characters of ``data`` as ``encoding`` reads it with bad bytes
+    replaced (U+FFFD); nothing for a codec Python does not know.
+
+    >>> _lossy_leading_text(b"\\xe4\\xb8\\xad\\xe6\\x96", "utf-8")
+    '中\\ufffd'
+    """
+    if encoding == euc_tw.NAME and not euc_tw.is_well_formed(data[: MAX_BYTES_PER_CHAR * SAMPLE_CHARS]):
+        return "\ufffd"  # the pure-Python decoder is slow: bytes that are not EUC-TW read as damage
+    try:
+        return data[: MAX_BYTES_PER_CHAR * SAMPLE_CHARS].decode(encoding, errors="replace")[:SAMPLE_CHARS]
+    except LookupError:
+        return "\ufffd"
+
+
 MAX_BYTES_PER_CHAR = 4  # GB18030, EUC-TW, UTF-32; an escape-heavy codec falls back to a whole decode
 CUT_MARGIN = 16
 
@@ -274,16 +289,6 @@ def _chardet_guess(data: bytes) -> tuple[str | None, float]:
     guess = chardet.detect(data[:65536])
     label = guess.get("encoding")
     return (canonical(label) if label else None), float(guess.get("confidence") or 0.0)
-
-
-def _decodable_prefix(data: bytes, encoding: str) -> int:
-    try:
-        data.decode(encoding)
-    except UnicodeDecodeError as exc:
-        return exc.start
-    except LookupError:
-        return -1
-    return len(data)
 
 
 def detect(data: bytes, *, for_text: bool = False) -> Detection:
@@ -323,8 +328,14 @@ def detect(data: bytes, *, for_text: bool = False) -> Detection:
         guess, confidence = _chardet_guess(data)
         if guess and confidence >= 0.5 and _decodes(data, guess):
             return Detection(guess, f"no Chinese encoding fits; chardet's guess {guess} ({confidence:.2f})")
-        furthest = max(candidates, key=lambda c: _decodable_prefix(data, c))
-        return Detection(furthest, "no candidate decodes cleanly; this one goes furthest")
+        # A file with a few bad bytes (a UTF-8 page cut short mid-character, one stray byte) is
+        # still in its encoding: the one whose text, bad bytes replaced, reads best as Chinese
+        # (U+FFFD counts against it). How far each decodes strictly says little: GB18030 reads
+        # UTF-8 for a while.
+        lossy = {c: readability(_lossy_leading_text(data, c)) for c in ("utf-8", *candidates)}
+        best_read = max(lossy, key=lossy.get)
+        return Detection(best_read, "no candidate decodes cleanly; this one reads best as Chinese "
+                                    f"with its bad bytes replaced ({lossy[best_read]:.2f})")
     best = max(scores.values())
     tied = [c for c in clean if scores[c] >= best - TIE]
     if declared in tied:

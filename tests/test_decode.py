@@ -49,6 +49,26 @@ def test_legacy_bytes_are_never_read_as_utf16(encoding):
         assert not detect(text[:end].encode(encoding)).encoding.startswith("utf-16"), text[:end]
 
 
+# A few bad bytes in a file: it is still in its encoding, the one that reads best with them
+# replaced (a UTF-8 page cut short mid-character is no GB18030 page).
+DAMAGED = [
+    ("utf-8 cut short", (TEXT * 2).encode("utf-8")[:-1], "utf-8"),
+    ("utf-8 stray byte", TEXT.encode("utf-8")[:10] + b"\xff" + TEXT.encode("utf-8")[10:], "utf-8"),
+    ("gbk stray byte", TEXT.encode("gbk")[:10] + b"\xff" + TEXT.encode("gbk")[10:], "gb18030"),
+    ("big5 cut short", (TRAD * 2).encode("big5")[:-1], "big5"),
+]
+
+
+@pytest.mark.parametrize("label,data,encoding", DAMAGED, ids=[c[0] for c in DAMAGED])
+def test_bad_bytes_keep_the_encoding_that_reads_best(label, data, encoding):
+    assert detect(data).encoding in (encoding, "big5hkscs" if encoding == "big5" else encoding)
+    with pytest.raises(DecodeError, match=f"best guess {detect(data).encoding}, invalid byte"):
+        decode(data)
+    replaced = decode(data, errors="replace")
+    # One U+FFFD a bad byte, and for each byte of a character it cut (Python's replace).
+    assert replaced.count("\ufffd") <= 4 and sum(ch in replaced for ch in TEXT + TRAD) >= 10
+
+
 def test_str_passes_through():
     assert decode(TEXT) == TEXT
 
