@@ -312,7 +312,7 @@ def explain_command(files, corpus, min_docs):
             found = detect(raw)
             if found.encoding != "utf-8":
                 rows.append((found.reason, "decoded", found.encoding))
-            decoded = decode(raw, encoding=found.encoding)  # detected once, just above
+            decoded = decode(raw, detection=found)  # detected once, just above
             rows += [(f"{seg.original} → {seg.repaired}", "repaired", seg.kind) for seg in explain_repairs(decoded)]
             text = run(decoded, resolve("repair,extract"), {})
         except CleantextError as exc:

@@ -69,6 +69,9 @@ class Detection(NamedTuple):
     encoding: str
     reason: str
     bom_length: int = 0
+    # A file of lines in different encodings (see _mixed_lines): each line's, and ``encoding``
+    # is the one most of them are in.
+    lines: tuple[str, ...] | None = None
 
 
 def canonical(label: str) -> str:
@@ -291,6 +294,45 @@ def _chardet_guess(data: bytes) -> tuple[str | None, float]:
     return (canonical(label) if label else None), float(guess.get("confidence") or 0.0)
 
 
+def _mixed_lines(data: bytes, candidates: list[str]) -> Detection | None:
+    """Lines in different encodings (a GBK page with a UTF-8 snippet pasted in, files joined
+    together), where no one encoding decodes the whole: each line is in the encoding that
+    decodes most lines with non-ASCII bytes (the main one), unless it is valid UTF-8 that reads
+    better; a line the main encoding cannot decode is in the one that reads it best as Chinese.
+    None unless every line decodes so.
+
+    >>> found = _mixed_lines("标题\\n".encode("gbk") + "正文\\n".encode("utf-8") + "结尾".encode("gbk"), ["gb18030"])
+    >>> found.encoding, found.lines
+    ('gb18030', ('gb18030', 'utf-8', 'gb18030'))
+    """
+    lines = data.splitlines(keepends=True)  # ends at LF, CR, CRLF: none is part of a multi-byte character
+    if len(lines) < 2:
+        return None
+    names = ["utf-8", *candidates]
+    decodes = [{name for name in names if _decodes(line, name)} if not line.isascii() else None for line in lines]
+    if any(found == set() for found in decodes):
+        return None
+    counts = {name: sum(name in found for found in decodes if found) for name in names}
+    main = max(names, key=counts.get)
+    chosen = []
+    for line, found in zip(lines, decodes, strict=True):
+        if found is None or found == {main}:
+            chosen.append(main)
+        elif main in found:
+            # Valid UTF-8 is strong evidence (GBK text seldom is), so it may take a line from the
+            # main encoding by reading better; other legacy encodings read GBK bytes as common
+            # Traditional characters too often to.
+            better = "utf-8" in found and readability(line.decode("utf-8")) > readability(line.decode(main))
+            chosen.append("utf-8" if better else main)
+        else:
+            chosen.append(max(found, key=lambda name: (readability(line.decode(name)), -names.index(name))))
+    others = sorted(set(chosen) - {main}, key=names.index)
+    if not others:
+        return None
+    share = ", ".join(f"{chosen.count(name)} in {name}" for name in [main, *others])
+    return Detection(main, f"lines in different encodings: {share}", 0, tuple(chosen))
+
+
 def detect(data: bytes, *, for_text: bool = False) -> Detection:
     """Choose the encoding of ``data`` and say why.
 
@@ -302,6 +344,11 @@ def detect(data: bytes, *, for_text: bool = False) -> Detection:
     """
     for bom, name in BOMS:
         if data.startswith(bom):
+            if name == "utf-8" and not _decodes(data[len(bom) :], name):
+                # A UTF-8 file with lines pasted in from a GBK one (an editor kept the mark).
+                mixed = _mixed_lines(data[len(bom) :], list(CHINESE_CANDIDATES))
+                if mixed and mixed.encoding == name:
+                    return mixed._replace(reason=f"byte-order mark {bom.hex(' ')}; {mixed.reason}", bom_length=len(bom))
             return Detection(name, f"byte-order mark {bom.hex(' ')}", len(bom))
     # NUL bytes are valid UTF-8 but not text: BOM-less UTF-16/32 of ASCII text is valid UTF-8
     # too, so their NUL pattern is looked at first (only when there are NULs: the fast path).
@@ -325,6 +372,9 @@ def detect(data: bytes, *, for_text: bool = False) -> Detection:
         return Detection(wide[0], f"reads as Chinese as BOM-less {wide[0].upper()} ({wide[1]:.2f}), "
                                   "better than every legacy encoding")
     if not clean:
+        mixed = _mixed_lines(data, candidates)
+        if mixed:
+            return mixed
         guess, confidence = _chardet_guess(data)
         if guess and confidence >= 0.5 and _decodes(data, guess):
             return Detection(guess, f"no Chinese encoding fits; chardet's guess {guess} ({confidence:.2f})")
@@ -351,8 +401,11 @@ def detect(data: bytes, *, for_text: bool = False) -> Detection:
     return Detection(choice, f"decodes cleanly and reads best as Chinese ({scores[choice]:.2f})")
 
 
-def decode(data: bytes, *, encoding: str | None = None, errors: str = "strict") -> str:
-    """Decode bytes in any encoding to text: BOMs, UTF-8, UTF-16/32, GB18030, Big5.
+def decode(data: bytes, *, encoding: str | None = None, errors: str = "strict",
+           detection: Detection | None = None) -> str:
+    """Decode bytes in any encoding to text: BOMs, UTF-8, UTF-16/32, GB18030, Big5; a file of
+    lines in different encodings line by line. ``detection``: what :func:`detect` found for
+    these bytes already.
 
     >>> decode(b"\\xef\\xbb\\xbf\\xe4\\xb8\\xad\\xe6\\x96\\x87")
     '中文'
@@ -361,7 +414,9 @@ def decode(data: bytes, *, encoding: str | None = None, errors: str = "strict") 
     """
     if isinstance(data, str):
         return data
-    if encoding:
+    if detection is not None:
+        pass
+    elif encoding:
         detection = Detection(canonical(encoding), "forced with --encoding")
         for bom, name in BOMS:
             if data.startswith(bom) and codecs.lookup(name).name == codecs.lookup(detection.encoding).name:
@@ -369,6 +424,9 @@ def decode(data: bytes, *, encoding: str | None = None, errors: str = "strict") 
                 break
     else:
         detection = detect(data, for_text=True)
+    if detection.lines:
+        lines = data[detection.bom_length :].splitlines(keepends=True)
+        return "".join(line.decode(name, errors=errors) for line, name in zip(lines, detection.lines, strict=True))
     body = data[detection.bom_length :]
     try:
         return body.decode(detection.encoding, errors=errors)

@@ -69,6 +69,28 @@ def test_bad_bytes_keep_the_encoding_that_reads_best(label, data, encoding):
     assert replaced.count("\ufffd") <= 4 and sum(ch in replaced for ch in TEXT + TRAD) >= 10
 
 
+# Lines in different encodings, where no one encoding reads the whole: each line in its own.
+LINES = ["南湖街道首家社区长者食堂开业\n", "老人就餐可享补贴，每份15元。\n", "辖区内老人凭身份证登记。\n"]
+MIXED = [
+    ("gbk with a utf-8 line", ["gbk", "utf-8", "gbk"], b""),
+    ("utf-8 with a gbk line", ["utf-8", "gbk", "utf-8"], b""),
+    ("utf-8 with its mark and a gbk line", ["utf-8", "utf-8", "gbk"], b"\xef\xbb\xbf"),
+]
+
+
+@pytest.mark.parametrize("label,encodings,bom", MIXED, ids=[c[0] for c in MIXED])
+def test_lines_in_different_encodings_decode_line_by_line(label, encodings, bom):
+    data = bom + b"".join(line.encode(name) for line, name in zip(LINES, encodings, strict=True))
+    assert decode(data) == "".join(LINES)
+    assert "lines in different encodings" in detect(data).reason
+
+
+def test_a_line_no_encoding_reads_still_fails():
+    data = "老人就餐\n".encode("gbk") + "可享补贴\n".encode() + b"\xff\xfe\xfd\n"
+    with pytest.raises(DecodeError, match="not decodable"):
+        decode(data)
+
+
 def test_str_passes_through():
     assert decode(TEXT) == TEXT
 
