@@ -141,6 +141,20 @@ def test_decode_verbose_goes_to_stderr(runner):
     assert "gb18030" in result.stderr
 
 
+def test_decode_mixed_lines_and_cut_utf8(runner, tmp_path):
+    mixed = tmp_path / "mixed.txt"
+    mixed.write_bytes("标题：通知\n".encode("gbk") + "正文。\n".encode())
+    result = invoke(runner, "decode", "-v", str(mixed))
+    assert result.exit_code == 0 and result.stdout == "标题：通知\n正文。\n"
+    assert "lines in different encodings" in result.stderr
+    cut = tmp_path / "cut.txt"
+    cut.write_bytes("南湖街道首家社区长者食堂开业".encode()[:-1])
+    result = invoke(runner, "decode", str(cut))
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "cut.txt: not decodable (best guess utf-8, invalid byte 0xe4 at offset 39)" in result.stderr
+    assert invoke(runner, "decode", "--errors", "replace", str(cut)).stdout.startswith("南湖街道首家社区长者食堂")
+
+
 def test_explain_lists_decisions(runner):
     result = invoke(runner, "explain", input="首页 > 新闻\n正文。".encode())
     assert result.stdout == "removed\tbreadcrumb\t首页 > 新闻\nkept\t-\t正文。\n"
