@@ -85,6 +85,13 @@ def test_lines_in_different_encodings_decode_line_by_line(label, encodings, bom)
     assert "lines in different encodings" in detect(data).reason
 
 
+def test_utf8_line_that_gb18030_also_reads_is_utf8():
+    data = "标题：通知\n".encode("gbk") + "你好\n".encode() + "结尾。".encode("gbk")
+    data.decode("gb18030")  # the whole reads cleanly as GB18030, the middle line as 浣犲ソ
+    assert decode(data) == "标题：通知\n你好\n结尾。"
+    assert "1 of 3 lines read better as UTF-8" in detect(data).reason
+
+
 def test_a_line_no_encoding_reads_still_fails():
     data = "老人就餐\n".encode("gbk") + "可享补贴\n".encode() + b"\xff\xfe\xfd\n"
     with pytest.raises(DecodeError, match="not decodable"):
