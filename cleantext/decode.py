@@ -294,12 +294,78 @@ def _chardet_guess(data: bytes) -> tuple[str | None, float]:
     return (canonical(label) if label else None), float(guess.get("confidence") or 0.0)
 
 
+LINE_CANDIDATES = ("utf-8", *CHINESE_CANDIDATES)
+
+
+def line_encoding(line: bytes, main: str, decodes: set[str] | None = None) -> str | None:
+    """The encoding of one line of a file mostly in ``main``: ``main`` where it decodes the
+    line, unless the line is valid UTF-8 that reads better (GB18030 reads UTF-8 bytes without an
+    error, as mojibake, and Chinese in GBK or Big5 is seldom valid UTF-8); else the candidate
+    that reads it best as Chinese; None where none decodes it. ``decodes``: the candidates
+    known to decode the line.
+
+    >>> line_encoding("你好".encode(), "gb18030"), line_encoding("你好".encode("gbk"), "utf-8")
+    ('utf-8', 'gb18030')
+    """
+    if line.isascii():
+        return main
+    if decodes is None:  # the main encoding first: most lines are in it, and then only UTF-8 is asked
+        decodes = {main, "utf-8"} if _decodes(line, main) else {name for name in LINE_CANDIDATES if _decodes(line, name)}
+        if main in decodes and main != "utf-8" and not _decodes(line, "utf-8"):
+            decodes.discard("utf-8")
+    if main in decodes:
+        # Other legacy encodings read GBK bytes as common Traditional characters too often to
+        # take a line from the main one by reading better; valid UTF-8 is strong evidence.
+        if main != "utf-8" and "utf-8" in decodes and readability(line.decode("utf-8")) > readability(line.decode(main)):
+            return "utf-8"
+        return main
+    if not decodes:
+        return None
+    return max(decodes, key=lambda name: (readability(line.decode(name)), -LINE_CANDIDATES.index(name)))
+
+
+def _main_decodes(line: bytes, main: str) -> set[str]:
+    """The candidates that decode ``line``, known to be in ``main``: it, and UTF-8 if that too."""
+    return {main, "utf-8"} if _decodes(line, "utf-8") else {main}
+
+
+def decode_lines(data: bytes, main: str, errors: str = "strict", offset: int = 0) -> str:
+    """Whole lines of a file mostly in ``main``, each decoded in its :func:`line_encoding`. A line
+    no candidate decodes is an error naming its byte (``offset``: where ``data`` starts in the
+    file), or with ``errors="replace"`` decoded in ``main`` with U+FFFD.
+
+    >>> decode_lines("标题\\n".encode("gbk") + "正文\\n".encode(), "gb18030")
+    '标题\\n正文\\n'
+    """
+    try:
+        text = data.decode(main)
+    except UnicodeDecodeError:
+        whole = False
+    else:
+        if main == "utf-8" or data.isascii():
+            return text
+        whole = True
+    out = []
+    at = offset
+    for line in data.splitlines(keepends=True):
+        name = line_encoding(line, main, _main_decodes(line, main) if whole else None)
+        if name is None:
+            try:
+                out.append(line.decode(main, errors))
+            except UnicodeDecodeError as exc:
+                raise DecodeError(f"not decodable (best guess {main}, invalid byte 0x{line[exc.start : exc.start + 1].hex()} "
+                                  f"at offset {at + exc.start})") from None
+        else:
+            out.append(line.decode(name))
+        at += len(line)
+    return "".join(out)
+
+
 def _mixed_lines(data: bytes, candidates: list[str]) -> Detection | None:
     """Lines in different encodings (a GBK page with a UTF-8 snippet pasted in, files joined
-    together), where no one encoding decodes the whole: each line is in the encoding that
-    decodes most lines with non-ASCII bytes (the main one), unless it is valid UTF-8 that reads
-    better; a line the main encoding cannot decode is in the one that reads it best as Chinese.
-    None unless every line decodes so.
+    together), where no one encoding decodes the whole: each line in its :func:`line_encoding`,
+    the main one being the one that decodes most lines with non-ASCII bytes. None unless every
+    line decodes so.
 
     >>> found = _mixed_lines("标题\\n".encode("gbk") + "正文\\n".encode("utf-8") + "结尾".encode("gbk"), ["gb18030"])
     >>> found.encoding, found.lines
@@ -314,18 +380,7 @@ def _mixed_lines(data: bytes, candidates: list[str]) -> Detection | None:
         return None
     counts = {name: sum(name in found for found in decodes if found) for name in names}
     main = max(names, key=counts.get)
-    chosen = []
-    for line, found in zip(lines, decodes, strict=True):
-        if found is None or found == {main}:
-            chosen.append(main)
-        elif main in found:
-            # Valid UTF-8 is strong evidence (GBK text seldom is), so it may take a line from the
-            # main encoding by reading better; other legacy encodings read GBK bytes as common
-            # Traditional characters too often to.
-            better = "utf-8" in found and readability(line.decode("utf-8")) > readability(line.decode(main))
-            chosen.append("utf-8" if better else main)
-        else:
-            chosen.append(max(found, key=lambda name: (readability(line.decode(name)), -names.index(name))))
+    chosen = [line_encoding(line, main, found) for line, found in zip(lines, decodes, strict=True)]
     others = sorted(set(chosen) - {main}, key=names.index)
     if not others:
         return None
@@ -417,9 +472,7 @@ def _with_utf8_lines(data: bytes, detection: Detection) -> Detection:
     ('gb18030', 'utf-8')
     """
     lines = data.splitlines(keepends=True)
-    chosen = [("utf-8" if not line.isascii() and _decodes(line, "utf-8")
-               and readability(line.decode("utf-8")) > readability(line.decode(detection.encoding, "replace"))
-               else detection.encoding) for line in lines]
+    chosen = [line_encoding(line, detection.encoding, _main_decodes(line, detection.encoding)) for line in lines]
     switched = chosen.count("utf-8")
     if not switched:
         return detection

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from typing import BinaryIO
 
 from . import lazyre
-from .decode import BOMS, Detection, canonical, detect
+from .decode import BOMS, LINE_CANDIDATES, Detection, canonical, decode_lines, detect
 from .errors import DecodeError
 from .extract import looks_like_html
 from .pipeline import resolve, run
@@ -72,6 +72,9 @@ def decode_stream(head: bytes, rest: BinaryIO | None, *, encoding: str | None = 
     '第一行。\\n第二行。\\n'
     """
     found = detect_head(head, encoding)
+    if not encoding and found.encoding in LINE_CANDIDATES:
+        yield from _decode_by_lines(found, head, rest, errors, block)
+        return
     try:
         decoder = codecs.getincrementaldecoder(found.encoding)(errors)
     except LookupError:
@@ -95,6 +98,29 @@ def decode_stream(head: bytes, rest: BinaryIO | None, *, encoding: str | None = 
         offset += len(data)
         data = rest.read(block)
         final = not data
+
+
+def _decode_by_lines(found: Detection, head: bytes, rest: BinaryIO | None, errors: str, block: int) -> Iterator[str]:
+    """decode_stream for UTF-8 and the legacy encodings, a block of whole lines at a time, each
+    line in its own encoding where it is not in the one detected (see decode.line_encoding): a
+    large file is often files joined together. A line break is never part of a multi-byte
+    character in these encodings, so no character is cut."""
+    offset = found.bom_length
+    pending, final = head[found.bom_length :], rest is None
+    while True:
+        if not final:
+            more = rest.read(block)
+            final = not more
+            pending += more
+        cut = len(pending) if final else pending.rfind(b"\n") + 1
+        if cut:
+            text = decode_lines(pending[:cut], found.encoding, errors, offset)
+            offset += cut
+            pending = pending[cut:]
+            if text:
+                yield text
+        if final:
+            return
 
 
 def pieces(texts: Iterable[str], size: int | None = None) -> Iterator[str]:

@@ -59,6 +59,19 @@ def test_decode_stream_error_names_the_offset():
         "".join(decode_stream(bad[:4096], io.BytesIO(bad[4096:]), block=1000))
 
 
+@pytest.mark.parametrize("main,other", [("gbk", "utf-8"), ("utf-8", "gbk"), ("big5", "utf-8")])
+def test_decode_stream_reads_files_joined_in_other_encodings(main, other):
+    # cat a.txt b.txt > all.txt, one of them in another encoding, far past the first block.
+    text = book(300) if main != "gbk" else book(300).replace("臺北", "台北")
+    lines = text.splitlines(keepends=True)
+    first, second = "".join(lines[: len(lines) // 2]), "".join(lines[len(lines) // 2 :])
+    head, tail = first.encode(main, errors="ignore"), second.encode(other, errors="ignore")
+    assert len(head) > 4096 + 1000  # the other encoding begins past the head and a block
+    expected = head.decode(main) + tail.decode(other)
+    joined = head + tail
+    assert "".join(decode_stream(joined[:4096], io.BytesIO(joined[4096:]), block=1000)) == expected
+
+
 def test_html_and_small_inputs_are_not_streamed():
     assert not should_stream(b"x" * 100, more=False)
     assert not should_stream(b"<!DOCTYPE html><html><body>" + b"<p>x</p>" * 1000, more=True)
