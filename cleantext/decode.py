@@ -310,9 +310,8 @@ def line_encoding(line: bytes, main: str, decodes: set[str] | None = None) -> st
     if line.isascii():
         return main
     if decodes is None:  # the main encoding first: most lines are in it, and then only UTF-8 is asked
-        decodes = {main, "utf-8"} if _decodes(line, main) else {name for name in LINE_CANDIDATES if _decodes(line, name)}
-        if main in decodes and main != "utf-8" and not _decodes(line, "utf-8"):
-            decodes.discard("utf-8")
+        decodes = _main_decodes(line, main) if _decodes(line, main) else \
+            {name for name in LINE_CANDIDATES if _decodes(line, name)}
     if main in decodes:
         # Other legacy encodings read GBK bytes as common Traditional characters too often to
         # take a line from the main one by reading better; valid UTF-8 is strong evidence.
@@ -321,7 +320,9 @@ def line_encoding(line: bytes, main: str, decodes: set[str] | None = None) -> st
         return main
     if not decodes:
         return None
-    return max(decodes, key=lambda name: (readability(line.decode(name)), -LINE_CANDIDATES.index(name)))
+    # On a tie, the earlier of LINE_CANDIDATES; a declared charset (see _mixed_lines) after them.
+    order = {name: -i for i, name in enumerate(LINE_CANDIDATES)}
+    return max(sorted(decodes), key=lambda name: (readability(line.decode(name)), order.get(name, -len(order))))
 
 
 def _main_decodes(line: bytes, main: str) -> set[str]:
