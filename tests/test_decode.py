@@ -92,6 +92,12 @@ def test_utf8_line_that_gb18030_also_reads_is_utf8():
     assert "1 of 3 lines read better as UTF-8" in detect(data).reason
 
 
+def test_mixed_lines_beside_a_declared_charset():
+    # The page declares shift_jis, which becomes a line's candidate too (it failed here once).
+    data = '<meta charset="shift_jis">\n'.encode() + "标题\n".encode("gbk") + "正文。\n".encode() + b"\xb1\n"
+    assert decode(data, errors="replace").startswith('<meta charset="shift_jis">\n标题\n正文。\n')
+
+
 def test_a_line_no_encoding_reads_still_fails():
     data = "老人就餐\n".encode("gbk") + "可享补贴\n".encode() + b"\xff\xfe\xfd\n"
     with pytest.raises(DecodeError, match="not decodable"):
