@@ -94,7 +94,7 @@ def test_utf8_line_that_gb18030_also_reads_is_utf8():
 
 def test_mixed_lines_beside_a_declared_charset():
     # The page declares shift_jis, which becomes a line's candidate too (it failed here once).
-    data = '<meta charset="shift_jis">\n'.encode() + "标题\n".encode("gbk") + "正文。\n".encode() + b"\xb1\n"
+    data = b'<meta charset="shift_jis">\n' + "标题\n".encode("gbk") + "正文。\n".encode() + b"\xb1\n"
     assert decode(data, errors="replace").startswith('<meta charset="shift_jis">\n标题\n正文。\n')
 
 
