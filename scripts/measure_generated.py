@@ -277,11 +277,14 @@ def _han_share(line: str) -> float:
 
 
 def _has_damage(line: str) -> bool:
-    """Does the line hold a character only damage leaves (C1 controls, private use, U+FFFD)?
-    Some sources have them; such a line is no clean text to start from."""
+    """Does the line hold a character only damage leaves (C1 controls, private use, U+FFFD), or
+    letters of other scripts glued to Han characters as a wrong decode leaves them (炯醚г旱诙,
+    cleaneval's GBK read out of step)? Some sources have them; such a line is no clean text to
+    start from, and its expected output would be the damage."""
     from cleantext.hanzi_model import is_damage
+    from cleantext.mojibake import LETTER_BESIDE_HAN
 
-    return any(map(is_damage, line))
+    return any(map(is_damage, line)) or LETTER_BESIDE_HAN.search(line) is not None
 
 
 # Real Traditional text, decoded with the label of its folder or name: Big5 blog feeds and
