@@ -311,6 +311,9 @@ CACHE_ODDS = 0.1
 # which the thresholds of mojibake were set on, does not. 0.5 did best on the generated lossy
 # kinds (0.1 to 2 all gained; the pseudo count and pairs seen once mattered little).
 RUNNING_ODDS = 0.5
+# Half-width marks between Chinese characters are the running text's full-width ones (the
+# corpus writes only those; normalize makes them so too).
+RUNNING_MARK_KEYS = {"?": "？", "!": "！", ",": "，", ":": "：", ";": "；", "(": "（", ")": "）"}
 # (from FIRST to FIRST, from FIRST to INNER, from INNER to FIRST, from INNER to INNER)
 Transitions = tuple[float, float, float, float]
 
@@ -637,7 +640,8 @@ class CharModel:
         log2 = math.log2
         rows = self._rows
         running = running_pairs()
-        key_of = self._key
+        def key_of(ch: str) -> str:  # the running text's key: its marks are full-width (吗? is 吗？)
+            return RUNNING_MARK_KEYS.get(ch) or self._key(ch)
         seen = document_pairs(document) if document else None
         for options in lattice:
             # (open marks, last character) -> (score, word position, path before, option): the

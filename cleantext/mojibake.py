@@ -357,10 +357,14 @@ def _utf8_lattice(data: list[int], dropped_by: tuple[str, ...] = (), shown: bool
     """
     lattice: list[list[str]] = []
     unknowns = sum(1 for b in data if b < 0)
-    # A decoder that marks the bytes it loses (U+FFFD, or ? where it writes that) drops none.
+    # A decoder that marks the bytes it loses (U+FFFD, or ? where it writes that) drops none. A
+    # ? where a character begins may be the text's own (够吗?那 read as GBK is 澶熷悧?閭):
+    # only one inside a character, where a byte is missing, may show such a decoder (below).
     decoders = [DROPPING[codec] for codec in dropped_by]
-    if any(b < 0 and (b != QUESTION or any(d.question_marks for d in decoders)) for b in data):
+    if any(b < 0 and b != QUESTION for b in data):
         dropped_by, decoders = (), []
+    marks_questions = any(d.question_marks for d in decoders)
+    whole = data
     dropped = 0
     i = 0
     while i < len(data):
@@ -391,6 +395,12 @@ def _utf8_lattice(data: list[int], dropped_by: tuple[str, ...] = (), shown: bool
         present = 0
         while present < len(tail) and (tail[present] < 0 or 0x80 <= tail[present] < 0xC0):
             present += 1
+        if marks_questions and QUESTION in tail[:present]:
+            # A ? for a lost byte: that decoder drops none. Unless the run reads only with dropped
+            # bytes elsewhere: then the ? is the text's, after a character that lost a byte to
+            # it (呢? read as GBK and dropped is 鍛?: A2 has no pair in ?).
+            return _utf8_lattice(whole, shown=shown) or \
+                _utf8_lattice([0x3F if b == QUESTION else b for b in whole], dropped_by, shown)
         if present < size - 1:
             missing = size - 1 - present
             unknowns += missing

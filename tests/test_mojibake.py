@@ -722,6 +722,11 @@ GBK_IGNORE_DROPPED = [
     "我们研究了下岗职工的社会资本对再就业的影响。",
     "本届展会的主题是绿色低碳发展，吸引了三百多家企业参展。",
     "会议于6月1日在北京召开，来自全国的代表参加了会议。\n代表们讨论了教育、医疗和住房问题。",
+    # The text's own half-width ? (this decoder never writes one): where a character begins
+    # (够吗? is 澶熷悧?), and after a character that lost a byte to it (呢? is 鍛?: A2 has
+    # no pair in ?), with bytes dropped elsewhere in the run.
+    "两个人要在一起生活，互相喜欢互相了解够吗?那两个人每天躺在家里，这日子能过吗?没错，要出去赚钱。",
+    "这样一个丧失了合法性的统治并没有随之垮台，它依然立在那里。这又是怎么一回事呢?",
 ]
 
 
