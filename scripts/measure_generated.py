@@ -276,6 +276,11 @@ def _han_share(line: str) -> float:
     return han / max(1, sum(1 for ch in line if not ch.isspace()))
 
 
+# A tag in a line (a page about HTML quotes <li>): text with markup is read as a page, whose
+# entities the HTML parser decodes and repair leaves alone, so it is no plain text to start from.
+MARKUP_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]*)?/?>")
+
+
 def _has_damage(line: str) -> bool:
     """Does the line hold a character only damage leaves (C1 controls, private use, U+FFFD), or
     letters of other scripts glued to Han characters as a wrong decode leaves them (炯醚г旱诙,
@@ -371,7 +376,8 @@ def clean_documents(shared: Path = SHARED) -> tuple[list[list[str]], list[list[s
         sources = sorted((ROOT / "samples").glob("*.expected.txt"))  # all Simplified (clean's output)
     for path in sources:
         lines = [line for line in _lines(path)
-                 if 6 <= len(line) <= 400 and _han_share(line) >= 0.4 and not _has_damage(line)]
+                 if 6 <= len(line) <= 400 and _han_share(line) >= 0.4 and not _has_damage(line)
+                 and not MARKUP_TAG.search(line)]
         if lines:
             simplified.append(lines)
     return simplified, traditional_documents(shared)
