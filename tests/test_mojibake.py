@@ -715,6 +715,15 @@ CP1252_DROPPED_DOCUMENTS = [
 ]
 
 
+@pytest.mark.parametrize("codec", ["gbk", "gb18030"])
+def test_rare_name_read_from_utf8_damage(codec):
+    # 郝戎 is rarer than a reading may be (MAX_CHAR_COST), but three GBK characters of valid
+    # UTF-8 read as two, gaining 23 bits, are no chance.
+    text = "于冬、郝戎、尹鸿、孙立军将讲述他们的成长故事。"
+    damaged = text.replace("郝戎", "郝戎".encode().decode(codec))
+    assert repair(damaged) == text
+
+
 # UTF-8 read by Python's .decode("gbk", errors="ignore"), common in scrapers: the bytes that
 # errors="replace" would mark go without a trace (0x80, a lead GBK cannot pair), so every 。
 # before a line end loses both its last bytes, and 月 of 6月1日 the byte before the digit.
