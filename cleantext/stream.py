@@ -113,6 +113,8 @@ def _decode_by_lines(found: Detection, head: bytes, rest: BinaryIO | None, error
             final = not more
             pending += more
         cut = len(pending) if final else pending.rfind(b"\n") + 1
+        if not cut and len(pending) > LONG_LINE_BYTES:
+            cut = _safe_cut(pending, found.encoding)  # a line too long to hold: memory stays flat
         if cut:
             text = decode_lines(pending[:cut], found.encoding, errors, offset)
             offset += cut
@@ -121,6 +123,29 @@ def _decode_by_lines(found: Detection, head: bytes, rest: BinaryIO | None, error
                 yield text
         if final:
             return
+
+
+LONG_LINE_BYTES = 4 * BLOCK_BYTES
+SAFE_CUT_BYTES = range(0x30)  # in no multi-byte character of these encodings
+SAFE_CUT_WINDOW = 1 << 16
+
+
+def _safe_cut(data: bytes, encoding: str) -> int:
+    """Where a long line may be cut without cutting a character (0: nowhere found): in UTF-8
+    before the last lead byte; else after the last byte below 0x30 (space, most ASCII marks) in
+    the last SAFE_CUT_WINDOW bytes, which no GBK, GB18030, Big5 or EUC-TW character holds
+    (GB18030's four-byte characters hold digits, GBK's and Big5's pairs ASCII letters).
+
+    >>> _safe_cut("中文".encode(), "utf-8"), _safe_cut("中文 中文".encode("gb18030"), "gb18030")
+    (3, 5)
+    """
+    if encoding == "utf-8":
+        at = len(data) - 1
+        while at > 0 and 0x80 <= data[at] < 0xC0:
+            at -= 1
+        return at
+    start = max(0, len(data) - SAFE_CUT_WINDOW)
+    return max(data.rfind(bytes([byte]), start) for byte in SAFE_CUT_BYTES) + 1
 
 
 def pieces(texts: Iterable[str], size: int | None = None) -> Iterator[str]:

@@ -72,6 +72,18 @@ def test_decode_stream_reads_files_joined_in_other_encodings(main, other):
     assert "".join(decode_stream(joined[:4096], io.BytesIO(joined[4096:]), block=1000)) == expected
 
 
+@pytest.mark.parametrize("encoding", ["utf-8", "gb18030", "big5"])
+def test_decode_stream_cuts_a_line_too_long_to_hold(encoding, monkeypatch):
+    import cleantext.stream as stream
+
+    monkeypatch.setattr(stream, "LONG_LINE_BYTES", 500)
+    text = "臺北市立圖書館舉辦兒童閱讀週，歡迎參加 2024 年的活動。" * 200  # one line, no newline
+    text = text if encoding != "gb18030" else text.replace("臺", "台")
+    data = text.encode(encoding)
+    pieces_seen = list(decode_stream(data[:300], io.BytesIO(data[300:]), block=100))
+    assert "".join(pieces_seen) == text and len(pieces_seen) > 10
+
+
 def test_html_and_small_inputs_are_not_streamed():
     assert not should_stream(b"x" * 100, more=False)
     assert not should_stream(b"<!DOCTYPE html><html><body>" + b"<p>x</p>" * 1000, more=True)
