@@ -1,7 +1,7 @@
 """Measure decode on files the detection sets do not have, made from every gold.txt of
 ../shared/eval: BOM-less UTF-16 (with and without the NUL bytes of ASCII), legacy pieces that
-must not pass for UTF-16, files cut short or with a stray byte, and files whose lines are in
-different encodings.
+must not pass for UTF-16, files cut short or with a stray byte, files whose lines are in
+different encodings, and short pieces of GB18030 and Big5 text beside chardet alone.
 
 Run: .venv/bin/python scripts/measure_decode_cases.py      (needs ../shared; seeds are fixed)
 """
@@ -121,6 +121,46 @@ def mixed_lines(texts: list[str]) -> Counter[tuple[str, str]]:
     return counts
 
 
+SHORT_LENGTHS = (1, 2, 3, 4, 6, 10, 20)
+
+
+def short_pieces() -> dict[tuple[str, int], list[bool]]:
+    """(encoding, length) -> per piece (cleantext right, chardet alone right): pieces of the
+    generator's clean lines, Simplified in GB18030 and Traditional in Big5 (the short input on
+    which detectors confuse them: chardet#94, charset_normalizer#587)."""
+    import chardet
+
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import measure_generated as mg
+
+    simplified, traditional = mg.clean_documents()
+    rng = random.Random(5)
+    out: dict[tuple[str, int], list[tuple[bool, bool]]] = {}
+    for documents, encoding in ((simplified, "gb18030"), (traditional, "big5")):
+        for _ in range(3000):
+            line = rng.choice(rng.choice(documents))
+            length = rng.choice(SHORT_LENGTHS)
+            at = rng.randrange(max(1, len(line) - length))
+            piece = line[at : at + length]
+            try:
+                data = piece.encode(encoding)
+            except UnicodeEncodeError:
+                continue
+            if data.isascii():
+                continue
+            try:
+                ours = decode(data) == piece
+            except DecodeError:
+                ours = False
+            guess = chardet.detect(data).get("encoding")
+            try:
+                theirs = bool(guess) and data.decode(guess) == piece
+            except (LookupError, UnicodeDecodeError):
+                theirs = False
+            out.setdefault((encoding, length), []).append((ours, theirs))
+    return out
+
+
 def main() -> int:
     if not SHARED.is_dir():
         print(f"no {SHARED}: nothing to measure", file=sys.stderr)
@@ -144,6 +184,16 @@ def main() -> int:
         print(f"{main} with one line in the other: "
               + ", ".join(f"{outcome} {mixed[main, outcome]}" for outcome in ("exact", "other text", "error"))
               + f" of {total}")
+    short = short_pieces()
+    for encoding in ("gb18030", "big5"):
+        cells = []
+        for n in SHORT_LENGTHS:
+            results = short.get((encoding, n), [])
+            ours = sum(r[0] for r in results) / max(1, len(results))
+            theirs = sum(r[1] for r in results) / max(1, len(results))
+            cells.append(f"{n}: {ours:.0%} / {theirs:.0%}")
+        label = "Simplified in GB18030" if encoding == "gb18030" else "Traditional in Big5"
+        print(f"{label}, short pieces decoded right (cleantext / chardet alone) by length: " + ", ".join(cells))
     return 0
 
 
