@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import codecs
 import re
-from functools import lru_cache
 from typing import NamedTuple
 
 from . import euc_tw, lazyre
 from .errors import DecodeError
 from .options import Option
+from .readability import SAMPLE_CHARS, plain_share, readability
 
 OPTIONS = (
     Option("encoding", "Force this encoding instead of detecting one.", flags=("-e", "--encoding")),
@@ -108,7 +108,7 @@ def _utf16_32_by_nuls(data: bytes) -> str | None:
     the top two bytes of every unit are NUL (Chinese is in the BMP); in UTF-16 one column
     has far more NULs than the other, the high byte of ASCII or the low byte of a Han
     character (开 is 5F 00), so which column says little about the byte order: the order
-    whose text is more plain ASCII and readable Chinese wins (see _plain_share), the column
+    whose text is more plain ASCII and readable Chinese wins (see readability.plain_share), the column
     only on a tie.
 
     >>> _utf16_32_by_nuls("开发者指定的版本号".encode("utf-16-le")), _utf16_32_by_nuls("version 2".encode("utf-16-le"))
@@ -130,7 +130,7 @@ def _utf16_32_by_nuls(data: bytes) -> str | None:
     if len(data) % 2 or not (odd > 0.05 and even < odd / 4 or even > 0.05 and odd < even / 4):
         return None
     by_column = "utf-16-le" if odd > even else "utf-16-be"
-    scores = {name: _plain_share(_leading_text(data, name)) for name in (by_column, _OTHER_ORDER[by_column])
+    scores = {name: plain_share(_leading_text(data, name)) for name in (by_column, _OTHER_ORDER[by_column])
               if _decodes(data, name)}
     if not scores:
         return None
@@ -174,82 +174,6 @@ def _utf16_without_nuls(data: bytes, legacy_best: float) -> tuple[str, float] | 
     return None
 
 
-@lru_cache(maxsize=1)
-def _common_han() -> frozenset[str]:
-    """The 3755 level-1 characters of GB2312 (the common ones) and their Traditional forms."""
-    from .convert import traditional_forms
-
-    level1 = "".join(
-        bytes((lead, trail)).decode("gb2312", "ignore") for lead in range(0xB0, 0xD8) for trail in range(0xA1, 0xFF)
-    )
-    return frozenset(level1) | frozenset(traditional_forms(level1))
-
-
-def _punctuation_row() -> str:
-    """GBK's first row (A1A1-A1FE), the marks Chinese text writes (“”—…※), but for its
-    Latin-1 letters and signs (°, ×), which mojibake is made of too."""
-    row = bytes(b for trail in range(0xA1, 0xFF) for b in (0xA1, trail)).decode("gbk")
-    return "".join(ch for ch in row if not "\x80" <= ch <= "\xff")
-
-
-@lru_cache(maxsize=1)
-def _readable_runs() -> re.Pattern[str]:
-    """Runs of what readability counts as good: common Han characters, the marks of GBK's first
-    row (see _punctuation_row), CJK punctuation (U+3000 to U+303F) and full-width forms (U+FF00
-    to U+FFEF). A regex counts them ten times faster than a set lookup per character."""
-    codes = sorted({*map(ord, _common_han()), *map(ord, _punctuation_row()), *range(0x3000, 0x3040),
-                    *range(0xFF00, 0xFFF0)})
-    ranges, start = [], 0
-    for i in range(1, len(codes) + 1):
-        if i == len(codes) or codes[i] != codes[i - 1] + 1:
-            first, last = re.escape(chr(codes[start])), re.escape(chr(codes[i - 1]))
-            ranges.append(first if start == i - 1 else f"{first}-{last}")
-            start = i
-    return re.compile(f"[{''.join(ranges)}]+")
-
-
-# readability looks at this many characters of a text, and at most SAMPLE_NON_ASCII of them.
-SAMPLE_CHARS = 60000
-SAMPLE_NON_ASCII = 20000
-NON_ASCII_RUN = lazyre.compile(r"[^\x00-\x7f]+")
-
-
-def readability(text: str) -> float:
-    """Share of the characters that plain Chinese text is made of: ASCII, CJK punctuation,
-    and common Han characters. A wrong decode scores low: it yields rare and private-use
-    characters.
-
-    >>> readability("香港") > readability("香港".encode("big5").decode("gb18030"))
-    True
-    """
-    # Only the non-ASCII characters count: every candidate reads ASCII the same, and a page
-    # of markup with a few Chinese words would otherwise tie.
-    sample = "".join(NON_ASCII_RUN.findall(text, 0, SAMPLE_CHARS))[:SAMPLE_NON_ASCII]
-    if not sample:
-        return 1.0
-    good = sum(map(len, _readable_runs().findall(sample)))
-    return good / len(sample)
-
-
-PLAIN_ASCII = lazyre.compile(r"[\t\n\r\x20-\x7e]+")
-
-
-def _plain_share(text: str) -> float:
-    """Share of the first SAMPLE_CHARS characters of ``text`` that are printable ASCII or what
-    readability counts as good. Unlike readability it counts ASCII: the byte order of UTF-16
-    is told by text that is mostly ASCII too, which the other order reads as Han characters
-    (a is 61 00; U+6100 is 愀).
-
-    >>> _plain_share("<p>中文</p>"), _plain_share("<p>中文</p>".encode("utf-16-le").decode("utf-16-be")) < 0.5
-    (1.0, True)
-    """
-    sample = text[:SAMPLE_CHARS]
-    if not sample:
-        return 1.0
-    plain = sum(map(len, PLAIN_ASCII.findall(sample))) + sum(map(len, _readable_runs().findall(sample)))
-    return plain / len(sample)
-
-
 def _leading_text(data: bytes, encoding: str) -> str:
     """The first SAMPLE_CHARS characters of ``data`` (which decodes cleanly) as ``encoding``
     reads it, decoding only as many bytes as that takes.
@@ -266,7 +190,6 @@ def _leading_text(data: bytes, encoding: str) -> str:
     return data.decode(encoding)
 
 
-TIE = 0.02  # readability within this of the best is a tie
 def _lossy_leading_text(data: bytes, encoding: str) -> str:
     """The first SAMPLE_CHARS characters of ``data`` as ``encoding`` reads it with bad bytes
     replaced (U+FFFD); nothing for a codec Python does not know.
@@ -284,6 +207,7 @@ def _lossy_leading_text(data: bytes, encoding: str) -> str:
 
 MAX_BYTES_PER_CHAR = 4  # GB18030, EUC-TW, UTF-32; an escape-heavy codec falls back to a whole decode
 CUT_MARGIN = 16
+TIE = 0.02  # readability within this of the best is a tie
 
 
 def _chardet_guess(data: bytes) -> tuple[str | None, float]:
