@@ -715,6 +715,14 @@ CP1252_DROPPED_DOCUMENTS = [
 ]
 
 
+def test_damaged_clause_of_common_looking_characters():
+    # 命令 read as GBK is 鍛戒护: no character rare enough for the rarity scans (鍛 is 15.3
+    # bits), but its GBK bytes are two Han characters of valid UTF-8.
+    text = "命令。这会显示发行版的名称（在 Distributor ID 字段）。"
+    damaged = text.replace("命令", "命令".encode().decode("gbk"))
+    assert damaged.startswith("鍛戒护") and repair(damaged) == text
+
+
 @pytest.mark.parametrize("codec", ["gbk", "gb18030"])
 def test_rare_name_read_from_utf8_damage(codec):
     # 郝戎 is rarer than a reading may be (MAX_CHAR_COST), but three GBK characters of valid
