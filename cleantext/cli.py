@@ -179,11 +179,11 @@ def _help(summary: str, name: str) -> str:
 def _encoding_note(options: dict) -> Callable[[str, bytes], str | None] | None:
     if not options.pop("verbose", False):
         return None
-    from .decode import Detection, canonical, detect
+    from .decode import detect, forced
 
     def note(name: str, raw: bytes) -> str:
-        forced = options.get("encoding")
-        found = Detection(canonical(forced), "forced with --encoding") if forced else detect(raw)
+        encoding = options.get("encoding")
+        found = forced(raw, encoding) if encoding else detect(raw)
         return f"{name}: {found.encoding} ({found.reason})"
 
     return note

@@ -93,6 +93,25 @@ def declared_charset(data: bytes) -> str | None:
     return match.group(1).decode("ascii", "replace").lower() if match else None
 
 
+def forced(data: bytes, encoding: str) -> Detection:
+    """The detection ``--encoding`` makes: that encoding, and its byte-order mark if ``data``
+    begins with one."""
+    name = canonical(encoding)
+    try:
+        codec = codecs.lookup(name).name
+    except LookupError:
+        return Detection(name, "forced with --encoding")  # decoding says it is unknown
+    for bom, bom_name in BOMS:
+        if data.startswith(bom) and codecs.lookup(bom_name).name == codec:
+            return Detection(name, "forced with --encoding", len(bom))
+    return Detection(name, "forced with --encoding")
+
+
+def not_decodable(encoding: str, byte: bytes, offset: int) -> DecodeError:
+    """The error for a byte ``encoding`` cannot read, at ``offset`` in the file."""
+    return DecodeError(f"not decodable (best guess {encoding}, invalid byte 0x{byte.hex()} at offset {offset})")
+
+
 def _decodes(data: bytes, encoding: str) -> bool:
     if encoding == euc_tw.NAME and not euc_tw.is_well_formed(data):
         return False  # the pure-Python decoder is slow: a regex rules out most non-EUC-TW bytes first
@@ -219,6 +238,7 @@ def _chardet_guess(data: bytes) -> tuple[str | None, float]:
 
 
 LINE_CANDIDATES = ("utf-8", *CHINESE_CANDIDATES)
+LINE_ORDER = {name: -i for i, name in enumerate(LINE_CANDIDATES)}  # the earlier, the likelier on a tie
 
 
 def line_encoding(line: bytes, main: str, decodes: set[str] | None = None) -> str | None:
@@ -245,8 +265,7 @@ def line_encoding(line: bytes, main: str, decodes: set[str] | None = None) -> st
     if not decodes:
         return None
     # On a tie, the earlier of LINE_CANDIDATES; a declared charset (see _mixed_lines) after them.
-    order = {name: -i for i, name in enumerate(LINE_CANDIDATES)}
-    return max(sorted(decodes), key=lambda name: (readability(line.decode(name)), order.get(name, -len(order))))
+    return max(sorted(decodes), key=lambda name: (readability(line.decode(name)), LINE_ORDER.get(name, -len(LINE_ORDER))))
 
 
 def _main_decodes(line: bytes, main: str) -> set[str]:
@@ -278,8 +297,7 @@ def decode_lines(data: bytes, main: str, errors: str = "strict", offset: int = 0
             try:
                 out.append(line.decode(main, errors))
             except UnicodeDecodeError as exc:
-                raise DecodeError(f"not decodable (best guess {main}, invalid byte 0x{line[exc.start : exc.start + 1].hex()} "
-                                  f"at offset {at + exc.start})") from None
+                raise not_decodable(main, line[exc.start : exc.start + 1], at + exc.start) from None
         else:
             out.append(line.decode(name))
         at += len(line)
@@ -418,16 +436,8 @@ def decode(data: bytes, *, encoding: str | None = None, errors: str = "strict",
     """
     if isinstance(data, str):
         return data
-    if detection is not None:
-        pass
-    elif encoding:
-        detection = Detection(canonical(encoding), "forced with --encoding")
-        for bom, name in BOMS:
-            if data.startswith(bom) and codecs.lookup(name).name == codecs.lookup(detection.encoding).name:
-                detection = Detection(detection.encoding, detection.reason, len(bom))
-                break
-    else:
-        detection = detect(data, for_text=True)
+    if detection is None:
+        detection = forced(data, encoding) if encoding else detect(data, for_text=True)
     if detection.lines:
         lines = data[detection.bom_length :].splitlines(keepends=True)
         return "".join(line.decode(name, errors=errors) for line, name in zip(lines, detection.lines, strict=True))
@@ -437,8 +447,4 @@ def decode(data: bytes, *, encoding: str | None = None, errors: str = "strict",
     except LookupError:
         raise DecodeError(f"unknown encoding {encoding!r}") from None
     except UnicodeDecodeError as exc:
-        bad = body[exc.start : exc.start + 1].hex()
-        raise DecodeError(
-            f"not decodable (best guess {detection.encoding}, invalid byte 0x{bad} "
-            f"at offset {exc.start + detection.bom_length})"
-        ) from None
+        raise not_decodable(detection.encoding, body[exc.start : exc.start + 1], exc.start + detection.bom_length) from None

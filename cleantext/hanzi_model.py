@@ -312,8 +312,8 @@ CACHE_ODDS = 0.1
 # kinds (0.1 to 2 all gained; the pseudo count and pairs seen once mattered little).
 RUNNING_ODDS = 0.5
 # Half-width marks between Chinese characters are the running text's full-width ones (the
-# corpus writes only those; normalize makes them so too).
-RUNNING_MARK_KEYS = {"?": "？", "!": "！", ",": "，", ":": "：", ";": "；", "(": "（", ")": "）"}
+# corpus writes only those; normalize makes them so too; mojibake reads GBK damage so as well).
+FULL_WIDTH_MARKS = {c: chr(ord(c) + 0xFEE0) for c in "!,:;?()"}
 # (from FIRST to FIRST, from FIRST to INNER, from INNER to FIRST, from INNER to INNER)
 Transitions = tuple[float, float, float, float]
 
@@ -641,7 +641,7 @@ class CharModel:
         rows = self._rows
         running = running_pairs()
         def key_of(ch: str) -> str:  # the running text's key: its marks are full-width (吗? is 吗？)
-            return RUNNING_MARK_KEYS.get(ch) or self._key(ch)
+            return FULL_WIDTH_MARKS.get(ch) or self._key(ch)
         seen = document_pairs(document) if document else None
         for options in lattice:
             # (open marks, last character) -> (score, word position, path before, option): the

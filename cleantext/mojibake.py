@@ -31,6 +31,7 @@ from typing import NamedTuple
 from . import lazyre
 from .hanzi_model import (
     DIGITS,
+    FULL_WIDTH_MARKS,
     RARE_HAN,
     TEXT_EDGE,
     context_before,
@@ -849,7 +850,7 @@ def _full_width(text: str) -> str:
     return text.translate(_FULL_WIDTH)
 
 
-_FULL_WIDTH = {ord(c): ord(c) + 0xFEE0 for c in "!,:;?()"}
+_FULL_WIDTH = str.maketrans(FULL_WIDTH_MARKS)
 
 
 @lru_cache(maxsize=2048)
@@ -934,17 +935,17 @@ def readings(run: str, left: str | None = None, right: str | None = None, depth:
         # Where the line shows this swap between CJK codecs for sure, every character maps to
         # one character and a rare word (滟滪) reads as it is.
         swap_shown = codec_kind.han_run and kind == supported
-        rare_reading = bool(han) and -sum(han) / len(han) > MAX_CHAR_COST
-        if rare_reading and not (codec_kind.rare_reading_ok and len(han) > 1) and not swap_shown \
-                and not (codec_kind.utf8 and len(han) > 1 and len(run) > len(text)):
+        too_rare = bool(han) and -sum(han) / len(han) > MAX_CHAR_COST \
+            and not (codec_kind.rare_reading_ok and len(han) > 1) and not swap_shown
+        # UTF-8 read as GBK in more characters than it has (郝戎 is 閮濇垘) may read as a rare
+        # name, where it gains far more than random characters' valid UTF-8 does (below).
+        if too_rare and not (codec_kind.utf8 and len(han) > 1 and len(run) > len(text)):
             continue
         after = m.score(text, left, right)  # after the checks that need no context: it costs most
         if before is None:
             before = m.score(run, left, right)
         gain = after - before
-        if rare_reading and not (codec_kind.rare_reading_ok or swap_shown) and gain < RARE_UTF8_GAIN_PER_CHAR * len(han):
-            # UTF-8 read as GBK in more characters than it has (郝戎 is 閮濇垘): a rare name reads
-            # so only where it gains far more than random characters' valid UTF-8 does.
+        if too_rare and gain < RARE_UTF8_GAIN_PER_CHAR * len(han):
             continue
         # Where the line shows UTF-8 damage for sure, one character standing alone is read as
         # the symbol it encodes (路 is ·, C2 B7), though the model likes the Han character.
@@ -2290,14 +2291,18 @@ MIN_UTF8_CHARS = 2  # two Han characters of valid UTF-8 in a row: none in 1 MB o
 
 @lru_cache(maxsize=1)
 def _utf8_lead_chars() -> re.Pattern[str]:
-    chars = []
-    for lead in UTF8_LEAD_ROWS:
-        for trail in (*range(0x40, 0x7F), *range(0x80, 0xFF)):
-            try:
-                chars.append(bytes((lead, trail)).decode("gbk"))
-            except UnicodeDecodeError:
-                pass
-    return re.compile(f"[{''.join(chars)}]")
+    def make() -> str:
+        chars = []
+        for lead in UTF8_LEAD_ROWS:
+            for trail in (*range(0x40, 0x7F), *range(0x80, 0xFF)):
+                try:
+                    chars.append(bytes((lead, trail)).decode("gbk"))
+                except UnicodeDecodeError:
+                    pass
+        return f"[{''.join(chars)}]"
+
+    # Made from the codec's table and compiled once per machine: 1.4 ms at every start otherwise.
+    return lazyre.compile_data("utf8_lead_chars", f"v1|{UTF8_LEAD_ROWS}".encode(), make)
 
 
 def _reads_as_utf8(run: str) -> bool:

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Iterator
 from typing import BinaryIO
 
 from . import lazyre
-from .decode import BOMS, LINE_CANDIDATES, Detection, canonical, decode_lines, detect
+from .decode import BOMS, LINE_CANDIDATES, Detection, decode_lines, detect, forced, not_decodable
 from .errors import DecodeError
 from .extract import looks_like_html
 from .pipeline import resolve, run
@@ -53,9 +53,7 @@ def _detection_sample(head: bytes) -> bytes:
 def detect_head(head: bytes, encoding: str | None = None) -> Detection:
     """The encoding of a stream, judged on its first block."""
     if encoding:
-        name = canonical(encoding)
-        bom = next((len(b) for b, n in BOMS if head.startswith(b) and codecs.lookup(n).name == codecs.lookup(name).name), 0)
-        return Detection(name, "forced with --encoding", bom)
+        return forced(head, encoding)
     if any(head.startswith(bom) for bom, _ in BOMS) or b"\x00" in head[:4096]:
         even = head[: len(head) - len(head) % 4]
         return detect(even)
@@ -86,11 +84,8 @@ def decode_stream(head: bytes, rest: BinaryIO | None, *, encoding: str | None = 
             text = decoder.decode(data, final)
         except UnicodeDecodeError as exc:
             pending = len(exc.object) - len(data)  # bytes the decoder held back from the last call
-            at = offset - pending + exc.start
-            bad = exc.object[exc.start : exc.start + 1].hex()
-            raise DecodeError(
-                f"not decodable (best guess {found.encoding}, invalid byte 0x{bad} at offset {at})"
-            ) from None
+            raise not_decodable(found.encoding, exc.object[exc.start : exc.start + 1],
+                                offset - pending + exc.start) from None
         if text:
             yield text
         if final:

@@ -28,21 +28,32 @@ def gold_texts() -> list[str]:
     return [p.read_text(encoding="utf-8") for p in sorted(SHARED.glob("*/*/gold.txt"))]
 
 
+def _piece(rng: random.Random, text: str, lengths: tuple[int, ...]) -> tuple[int, str]:
+    """A length drawn from ``lengths`` and a piece of ``text`` that long (shorter at its end)."""
+    length = rng.choice(lengths)
+    at = rng.randrange(max(1, len(text) - length))
+    return length, text[at : at + length]
+
+
+def _legacy_bytes(piece: str, encoding: str) -> bytes | None:
+    """``piece`` in ``encoding``; None where it cannot be, or is ASCII (no evidence either way)."""
+    try:
+        data = piece.encode(encoding)
+    except UnicodeEncodeError:
+        return None
+    return None if data.isascii() else data
+
+
 def legacy_never_utf16(texts: list[str]) -> tuple[int, int]:
     """(pieces, pieces taken for UTF-16): GB18030 and Big5 pieces of 1 to 200 characters."""
     rng = random.Random(1)
     pieces = wrong = 0
     for text in texts:
         for _ in range(20):
-            length = rng.choice([1, 2, 3, 4, 6, 10, 30, 200])
-            at = rng.randrange(max(1, len(text) - length))
-            piece = text[at : at + length]
+            _, piece = _piece(rng, text, (1, 2, 3, 4, 6, 10, 30, 200))
             for encoding in ("gb18030", "big5"):
-                try:
-                    data = piece.encode(encoding)
-                except UnicodeEncodeError:
-                    continue
-                if data.isascii():
+                data = _legacy_bytes(piece, encoding)
+                if data is None:
                     continue
                 pieces += 1
                 wrong += detect(data).encoding.startswith("utf-16")
@@ -59,9 +70,7 @@ def utf16_right(texts: list[str], without_ascii: bool) -> dict[int, float]:
         if len(text) < 10:
             continue
         for _ in range(10):
-            length = rng.choice(LENGTHS)
-            at = rng.randrange(max(1, len(text) - length))
-            piece = text[at : at + length]
+            length, piece = _piece(rng, text, LENGTHS)
             for encoding in ("utf-16-le", "utf-16-be"):
                 counts[length, detect(piece.encode(encoding)).encoding == encoding] += 1
     return {n: counts[n, True] / max(1, counts[n, True] + counts[n, False]) for n in LENGTHS}
@@ -124,7 +133,7 @@ def mixed_lines(texts: list[str]) -> Counter[tuple[str, str]]:
 SHORT_LENGTHS = (1, 2, 3, 4, 6, 10, 20)
 
 
-def short_pieces() -> dict[tuple[str, int], list[bool]]:
+def short_pieces() -> dict[tuple[str, int], list[tuple[bool, bool]]]:
     """(encoding, length) -> per piece (cleantext right, chardet alone right): pieces of the
     generator's clean lines, Simplified in GB18030 and Traditional in Big5 (the short input on
     which detectors confuse them: chardet#94, charset_normalizer#587)."""
@@ -138,15 +147,9 @@ def short_pieces() -> dict[tuple[str, int], list[bool]]:
     out: dict[tuple[str, int], list[tuple[bool, bool]]] = {}
     for documents, encoding in ((simplified, "gb18030"), (traditional, "big5")):
         for _ in range(3000):
-            line = rng.choice(rng.choice(documents))
-            length = rng.choice(SHORT_LENGTHS)
-            at = rng.randrange(max(1, len(line) - length))
-            piece = line[at : at + length]
-            try:
-                data = piece.encode(encoding)
-            except UnicodeEncodeError:
-                continue
-            if data.isascii():
+            length, piece = _piece(rng, rng.choice(rng.choice(documents)), SHORT_LENGTHS)
+            data = _legacy_bytes(piece, encoding)
+            if data is None:
                 continue
             try:
                 ours = decode(data) == piece
